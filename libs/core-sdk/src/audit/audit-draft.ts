@@ -1,0 +1,64 @@
+import type { AuditDecision } from './audit-record.interface';
+
+/**
+ * The audit record under construction for one request. Guards and interceptors fill it in as
+ * the request moves through CoreSDK; the audit middleware turns it into exactly one record
+ * when the response finishes.
+ */
+export interface AuditDraft {
+  startedAt: number;
+  timestamp: string;
+  method: string;
+  path: string;
+  route: string | null;
+  tenantId: string | null;
+  subject: string | null;
+  action: string | null;
+  decision: AuditDecision | null;
+  reason: string | null;
+  policy: string | null;
+  failModeApplied: boolean;
+  emitted: boolean;
+}
+
+const AUDIT_DRAFT = Symbol('coresdk.auditDraft');
+
+type Carrier = { [AUDIT_DRAFT]?: AuditDraft; raw?: unknown };
+
+/**
+ * Express hands guards the Node request itself; Fastify wraps it (`request.raw`). The draft
+ * lives on the Node request so middleware and guards find the same one on both adapters.
+ */
+function nodeRequest(request: unknown): Carrier {
+  const carrier = request as Carrier;
+  return (carrier.raw as Carrier | undefined) ?? carrier;
+}
+
+export function attachAuditDraft(request: unknown, draft: AuditDraft): void {
+  nodeRequest(request)[AUDIT_DRAFT] = draft;
+}
+
+export function getAuditDraft(request: unknown): AuditDraft | undefined {
+  return nodeRequest(request)[AUDIT_DRAFT];
+}
+
+/** Records a decision on the request's draft; the last decision made wins. */
+export function recordDecision(
+  request: unknown,
+  update: Partial<
+    Pick<
+      AuditDraft,
+      | 'decision'
+      | 'reason'
+      | 'policy'
+      | 'failModeApplied'
+      | 'tenantId'
+      | 'subject'
+      | 'action'
+      | 'route'
+    >
+  >,
+): void {
+  const draft = getAuditDraft(request);
+  if (draft) Object.assign(draft, update);
+}

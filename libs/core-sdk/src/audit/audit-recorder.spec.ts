@@ -1,0 +1,96 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { auditSpans, installMemoryExporter } from '../../test/support/otel-memory';
+import { recordDecision } from './audit-draft';
+import type { AuditRecord } from './audit-record.interface';
+import { AuditRecorder } from './audit-recorder';
+
+describe('AuditRecorder', () => {
+  const exporter = installMemoryExporter();
+  const written: AuditRecord[] = [];
+  const recorder = new AuditRecorder('svc', [{ write: (record) => written.push(record) }]);
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      recorder.begin(req, res);
+      if (req.url === '/deny') {
+        recordDecision(req, {
+          tenantId: 'acme-corp',
+          subject: 'alice',
+          action: 'a:b',
+          decision: 'deny',
+          reason: 'policy_deny',
+          policy: 'global',
+        });
+        res.statusCode = 403;
+      }
+      if (req.url === '/allow?token=secret') {
+        recordDecision(req, {
+          tenantId: 'acme-corp',
+          subject: 'alice',
+          decision: 'allow',
+          reason: 'policy_allow',
+          route: '/allow',
+        });
+      }
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  beforeEach(() => {
+    exporter.reset();
+    written.length = 0;
+  });
+
+  it('writes exactly one record and one span per request, with the decision attributes', async () => {
+    await fetch(`${base}/deny`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({
+      tenant_id: 'acme-corp',
+      subject: 'alice',
+      action: 'a:b',
+      decision: 'deny',
+      reason: 'policy_deny',
+      status: 403,
+      route: '/deny',
+      service: 'svc',
+      fail_mode_applied: false,
+    });
+    const spans = auditSpans(exporter);
+    expect(spans).toHaveLength(1);
+    expect(spans[0].attributes).toMatchObject({
+      'coresdk.tenant_id': 'acme-corp',
+      'coresdk.action': 'a:b',
+      'coresdk.decision': 'deny',
+      'coresdk.policy': 'global',
+      'coresdk.fail_mode_applied': false,
+      'enduser.id': 'alice',
+      'http.route': '/deny',
+      'http.response.status_code': 403,
+    });
+    const event = spans[0].events.find((e) => e.name === 'coresdk.audit');
+    expect(event?.attributes).toMatchObject({
+      decision: 'deny',
+      status: 403,
+      tenant_id: 'acme-corp',
+    });
+  });
+
+  it('derives the decision from the status when no guard recorded one, and drops the query string', async () => {
+    await fetch(`${base}/allow?token=secret`);
+    await fetch(`${base}/nowhere?x=1`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(written.map((r) => [r.route, r.decision, r.reason])).toEqual([
+      ['/allow', 'allow', 'policy_allow'],
+      ['/nowhere', 'allow', 'served'],
+    ]);
+    expect(JSON.stringify(exporter.getFinishedSpans().map((s) => s.attributes))).not.toContain(
+      'secret',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  getOptionsToken,
+  getStorageToken,
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerRequest,
+} from '@nestjs/throttler';
+import { recordDecision } from '../audit/audit-draft';
+import { CORE_SDK_CONFIG } from '../core-sdk.constants';
+import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
+import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
+import { RateLimitExceededException, RateLimitUnavailableException } from './rate-limit.exceptions';
+
+/** Phase 1 limits the service as a whole: every request counts against one counter. */
+export const SERVICE_WIDE_TRACKER = 'service';
+
+/**
+ * @nestjs/throttler's guard, keyed service-wide instead of per client IP and route, with
+ * CoreSDK's JSON errors and fail_mode applied when the storage cannot answer.
+ */
+@Injectable()
+export class CoreSdkThrottlerGuard extends ThrottlerGuard {
+  private readonly failLogger = new Logger('CoreSdkRateLimit');
+
+  constructor(
+    @Inject(getOptionsToken()) options: ThrottlerModuleOptions,
+    @Inject(getStorageToken()) storage: RateLimitStorage,
+    reflector: Reflector,
+    @Inject(CORE_SDK_CONFIG) private readonly config: CoreSdkConfig,
+  ) {
+    super(options, storage, reflector);
+  }
+
+  protected override async getTracker(): Promise<string> {
+    return SERVICE_WIDE_TRACKER;
+  }
+
+  protected override generateKey(
+    _context: ExecutionContext,
+    tracker: string,
+    throttlerName: string,
+  ): string {
+    return `${throttlerName}:${tracker}`;
+  }
+
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    try {
+      return await super.handleRequest(request);
+    } catch (error) {
+      if (!(error instanceof RateLimitStorageUnavailableError)) throw error;
+      const http = request.context.switchToHttp().getRequest();
+      this.failLogger.warn(`${error.message}; fail_mode=${this.config.sdk.failMode}`);
+      if (this.config.sdk.failMode === 'open') {
+        recordDecision(http, { failModeApplied: true, reason: 'rate_limit_unavailable' });
+        return true;
+      }
+      recordDecision(http, {
+        decision: 'error',
+        failModeApplied: true,
+        reason: 'rate_limit_unavailable',
+      });
+      throw new RateLimitUnavailableException();
+    }
+  }
+
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    _detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    recordDecision(context.switchToHttp().getRequest(), {
+      decision: 'deny',
+      reason: 'rate_limited',
+    });
+    throw new RateLimitExceededException();
+  }
+}

@@ -1,0 +1,98 @@
+import Redis from 'ioredis';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler';
+import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
+
+/**
+ * One round trip, atomic on the server: count the hit, start the window on the first hit,
+ * and report the count and the window's remaining time. Several app instances sharing the
+ * Redis therefore share one exact counter.
+ */
+const INCREMENT_SCRIPT = `
+local hits = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {hits, ttl}
+`;
+
+export interface RedisThrottlerStorageOptions {
+  url: string;
+  /** Prefix of every key, so several services can share one Redis. */
+  keyPrefix?: string;
+  connectTimeoutMs?: number;
+  commandTimeoutMs?: number;
+}
+
+/**
+ * Fixed-window counters in Redis. Requests never wait for a Redis that is down: the offline
+ * queue is off and connect/command timeouts are bounded, so a failure surfaces at once as
+ * `RateLimitStorageUnavailableError` and fail_mode decides. ioredis keeps reconnecting in
+ * the background, so the limit is enforced again as soon as Redis is back.
+ */
+export class RedisThrottlerStorage implements RateLimitStorage {
+  readonly kind = 'redis';
+  private readonly client: Redis;
+  private readonly keyPrefix: string;
+
+  constructor(options: RedisThrottlerStorageOptions) {
+    this.keyPrefix = options.keyPrefix ?? 'coresdk:rl:';
+    this.client = new Redis(options.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: options.connectTimeoutMs ?? 1000,
+      commandTimeout: options.commandTimeoutMs ?? 500,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+      lazyConnect: false,
+    });
+    // Connection errors are expected while Redis is down; each request reports its own
+    // failure, so the client's error events only need to be consumed here.
+    this.client.on('error', () => undefined);
+    this.client.defineCommand('coresdkIncrement', { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
+  }
+
+  /** Resolves once connected, or after `timeoutMs` (startup must not hang on Redis). */
+  async waitUntilReady(timeoutMs = 2000): Promise<boolean> {
+    if (this.client.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.client.off('ready', onReady);
+        resolve(false);
+      }, timeoutMs);
+      const onReady = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.client.once('ready', onReady);
+    });
+  }
+
+  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    let reply: [number, number];
+    try {
+      reply = (await (
+        this.client as unknown as {
+          coresdkIncrement(key: string, ttl: number): Promise<[number, number]>;
+        }
+      ).coresdkIncrement(this.keyPrefix + key, ttl)) as [number, number];
+    } catch (error) {
+      throw new RateLimitStorageUnavailableError(
+        'redis',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    const [hits, msLeft] = reply;
+    const isBlocked = hits > limit;
+    return {
+      totalHits: hits,
+      timeToExpire: Math.ceil(msLeft / 1000),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? Math.ceil(msLeft / 1000) : 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.client.disconnect();
+  }
+}
