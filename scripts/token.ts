@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   }
   const keyFile = join(process.cwd(), '.dev-keys', 'private.jwk.json');
   if (!existsSync(keyFile)) {
-    console.error('no development key yet: start the sample once (npm start) to generate .dev-keys/');
+    console.error(
+      'no development key yet: start the sample once (npm start) to generate .dev-keys/',
+    );
     process.exit(1);
   }
   const { SignJWT, importJWK } = await import('jose');

@@ -1,20 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreSdkModule, CoreSdkModuleOptions } from '@coresdk/core-sdk';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { DatabaseModule } from './database/database.module';
+import { DevJwksController } from './dev/dev-jwks.controller';
 import { HealthController } from './health/health.controller';
+import { ProductsController } from './products/products.controller';
+import { ProductsRepository } from './products/products.repository';
 import { WhoamiController } from './whoami/whoami.controller';
 
 /**
- * The sample API. Everything CoreSDK needs comes from `coresdk.toml` and `CORESDK_*`;
- * `overrides` carries what main.ts decided at startup (the development JWKS when no key
- * source is configured).
+ * The sample API: CoreSDK configured by `coresdk.toml` and `CORESDK_*`, plus `overrides`
+ * decided at startup (the development JWKS when no key source is configured, or a test's
+ * settings).
  */
 @Module({})
 export class AppModule {
-  static register(overrides: CoreSdkModuleOptions = {}): DynamicModule {
+  static register(
+    overrides: CoreSdkModuleOptions = {},
+    options: { serveDevelopmentJwks?: boolean } = {},
+  ): DynamicModule {
+    const controllers = [HealthController, WhoamiController, ProductsController, AnalyticsController];
     return {
       module: AppModule,
-      imports: [CoreSdkModule.forRoot(overrides)],
-      controllers: [HealthController, WhoamiController],
+      imports: [CoreSdkModule.forRoot(overrides), DatabaseModule],
+      controllers: options.serveDevelopmentJwks ? [...controllers, DevJwksController] : controllers,
+      providers: [ProductsRepository],
     };
   }
 }

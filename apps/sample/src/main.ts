@@ -9,14 +9,15 @@ import { ensureDevelopmentKeys, needsDevelopmentKeys } from './dev/dev-keys';
 async function bootstrap(): Promise<void> {
   const logger = new Logger('sample');
   const overrides: CoreSdkModuleOptions = {};
-  if (needsDevelopmentKeys()) {
+  const useDevelopmentKeys = needsDevelopmentKeys();
+  if (useDevelopmentKeys) {
     overrides.auth = { jwksFile: await ensureDevelopmentKeys() };
     logger.warn(
       'no key source configured: using the development key pair in .dev-keys/ ' +
         '(mint a token with `npm run token -- --tenant acme-corp --sub alice`)',
     );
   }
-  const module = AppModule.register(overrides);
+  const module = AppModule.register(overrides, { serveDevelopmentJwks: useDevelopmentKeys });
   const app =
     process.env.SAMPLE_ADAPTER === 'fastify'
       ? await NestFactory.create(module, new FastifyAdapter())

@@ -1,4 +1,4 @@
-import type { ThrottlerStorageRecord } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import type { RateLimitStorage } from './rate-limit-storage.interface';
 
 interface Window {
@@ -24,7 +24,13 @@ export class MemoryThrottlerStorage implements RateLimitStorage {
     this.sweeper.unref();
   }
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration?: number,
+    _throttlerName?: string,
+  ): Promise<ThrottlerStorageRecord> {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetsAt <= now) {

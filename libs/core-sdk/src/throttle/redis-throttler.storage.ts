@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { ThrottlerStorageRecord } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
 
 /**
@@ -68,7 +68,13 @@ export class RedisThrottlerStorage implements RateLimitStorage {
     });
   }
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration?: number,
+    _throttlerName?: string,
+  ): Promise<ThrottlerStorageRecord> {
     let reply: [number, number];
     try {
       reply = (await (

@@ -1,0 +1,104 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { recordDecision } from '../audit/audit-draft';
+import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
+import { CORE_SDK_CONFIG } from '../core-sdk.constants';
+import { PolicyDeniedException } from '../errors/policy-denied.exception';
+import { readVerifiedTenant } from '../tenant/request-tenant';
+import { AUTHORIZE_METADATA, AuthorizeOptions } from './authorize.decorator';
+import type { PolicyDecision, PolicyInput } from './policy-decision.interface';
+import { POLICY_STORE, PolicyStoreHandle } from './policy-store.provider';
+
+/**
+ * Decides `@Authorize` routes with the verified tenant's own policy module. Runs after
+ * TenantGuard and the rate limit. Allowed only when the entrypoint is exactly `true`;
+ * fail_mode decides only when the engine could not decide, and never bypasses
+ * authentication (a route without a verified tenant is denied before any policy runs).
+ */
+@Injectable()
+export class AuthorizeGuard implements CanActivate {
+  private readonly logger = new Logger('CoreSdkAuthorize');
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(CORE_SDK_CONFIG) private readonly config: CoreSdkConfig,
+    @Inject(POLICY_STORE) private readonly store: PolicyStoreHandle,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const options = this.reflector.getAllAndOverride<AuthorizeOptions | undefined>(
+      AUTHORIZE_METADATA,
+      [context.getHandler(), context.getClass()],
+    );
+    if (!options) return true;
+    const request = context.switchToHttp().getRequest();
+    recordDecision(request, { action: options.action });
+
+    const verified = readVerifiedTenant(request);
+    if (!verified) {
+      // @Authorize on a @Public() route: there is no tenant whose policy could allow it.
+      recordDecision(request, { decision: 'deny', reason: 'no_verified_tenant' });
+      throw new PolicyDeniedException();
+    }
+    const input: PolicyInput = {
+      action: options.action,
+      tenant_id: verified.tenantId,
+      user: verified.claims as Record<string, unknown>,
+      resource: this.resourceOf(options, request),
+      request: { method: String(request.method ?? ''), path: requestPath(request) },
+    };
+    const decision = await this.decide(verified.tenantId, input);
+    return this.enforce(request, decision);
+  }
+
+  private async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {
+    const store = this.store.current;
+    if (!store) return { outcome: 'error', policy: null, reason: 'no_policy_store' };
+    return store.decide(tenantId, input);
+  }
+
+  private enforce(request: unknown, decision: PolicyDecision): boolean {
+    if (decision.outcome !== 'error') {
+      const allowed = decision.outcome === 'allow';
+      recordDecision(request, {
+        decision: decision.outcome,
+        reason: allowed ? 'policy_allow' : 'policy_deny',
+        policy: decision.policy,
+      });
+      if (allowed) return true;
+      throw new PolicyDeniedException();
+    }
+    this.logger.warn(
+      `policy engine could not decide (${decision.reason}); fail_mode=${this.config.sdk.failMode}`,
+    );
+    const open = this.config.sdk.failMode === 'open';
+    recordDecision(request, {
+      decision: open ? 'allow' : 'deny',
+      reason: `fail_mode_applied:${decision.reason}`,
+      policy: decision.policy,
+      failModeApplied: true,
+    });
+    if (open) return true;
+    throw new PolicyDeniedException();
+  }
+
+  private resourceOf(options: AuthorizeOptions, request: unknown): unknown {
+    if (!options.resource) return null;
+    try {
+      return options.resource(request) ?? null;
+    } catch (error) {
+      // A resource function that throws is the application's bug: surface it as a 500.
+      this.logger.error(`@Authorize(${options.action}) resource function threw`, error as Error);
+      throw error;
+    }
+  }
+}
+
+function requestPath(request: {
+  url?: string;
+  originalUrl?: string;
+  raw?: { url?: string };
+}): string {
+  const url = request.originalUrl ?? request.raw?.url ?? request.url ?? '/';
+  return url.split('?')[0];
+}

@@ -1,0 +1,55 @@
+import type { VerifiedTenant } from '../verified-tenant.interface';
+import { VerifiedTokenCache, type CachedVerification } from './verified-token.cache';
+
+const tenant = (tenantId: string): VerifiedTenant => ({ tenantId, subject: null, claims: {} });
+const entry = (tenantId: string, kid = 'k1', expiresAtMs = 10_000): CachedVerification => ({
+  tenant: tenant(tenantId),
+  expiresAtMs,
+  alg: 'RS256',
+  kid,
+});
+
+describe('VerifiedTokenCache', () => {
+  it('returns an entry until its token expires', () => {
+    const cache = new VerifiedTokenCache(10, () => true);
+    cache.set('t', entry('acme', 'k1', 1_000));
+    expect(cache.get('t', 999)?.tenantId).toBe('acme');
+    expect(cache.get('t', 1_000)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('drops an entry whose key is no longer current', () => {
+    const currentKids = new Set(['k1', 'k2']);
+    const cache = new VerifiedTokenCache(10, (_alg, kid) => currentKids.has(kid!));
+    cache.set('a', entry('acme', 'k1'));
+    cache.set('b', entry('globex', 'k2'));
+    currentKids.delete('k1');
+    expect(cache.get('a', 0)).toBeUndefined();
+    expect(cache.get('b', 0)?.tenantId).toBe('globex');
+  });
+
+  it('evicts the least recently used entry beyond its bound', () => {
+    const cache = new VerifiedTokenCache(2, () => true);
+    cache.set('a', entry('a'));
+    cache.set('b', entry('b'));
+    cache.get('a', 0); // a is now more recent than b
+    cache.set('c', entry('c'));
+    expect(cache.size).toBe(2);
+    expect(cache.get('b', 0)).toBeUndefined();
+    expect(cache.get('a', 0)?.tenantId).toBe('a');
+    expect(cache.get('c', 0)?.tenantId).toBe('c');
+  });
+
+  it('keys by the exact token string', () => {
+    const cache = new VerifiedTokenCache(10, () => true);
+    cache.set('abc', entry('acme'));
+    expect(cache.get('abc ', 0)).toBeUndefined();
+    expect(cache.get('ABC', 0)).toBeUndefined();
+  });
+
+  it('stores nothing when disabled', () => {
+    const cache = new VerifiedTokenCache(0, () => true);
+    cache.set('a', entry('a'));
+    expect(cache.size).toBe(0);
+  });
+});
