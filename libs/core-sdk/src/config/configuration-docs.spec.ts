@@ -5,10 +5,10 @@ import { createTempWorkspace, type TempWorkspace } from './testing/temp-workspac
 
 const REPOSITORY_ROOT = join(__dirname, '../../../..');
 const SAMPLE_TOML = join(REPOSITORY_ROOT, 'coresdk.toml');
-const DOCS = readFileSync(join(REPOSITORY_ROOT, 'docs/configuration.md'), 'utf8');
+const DOCS = readFileSync(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
 
 /** The README promises what the docs say; these checks keep the docs and the code in step. */
-describe('docs/configuration.md', () => {
+describe('README.md configuration section', () => {
   it.each(ENV_VARIABLES.map((name) => [name]))('lists %s in the variables table', (name) => {
     expect(DOCS).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
   });
