@@ -1,0 +1,181 @@
+// Serialisation: JSON (sets as arrays, non-string object keys as their JSON text) and
+// Rego term syntax (sets as {..} / set(), keys as terms), both NUL-terminated.
+
+import { arrayGet, arrayLength } from './array';
+import { heapAlloc, heapFree } from './heap';
+import { writeNumber } from './number-format';
+import { keyedLength, keyedOrderedKey, keyedOrderedValue } from './object';
+import {
+  TYPE_ARRAY,
+  TYPE_BOOLEAN,
+  TYPE_NULL,
+  TYPE_NUMBER,
+  TYPE_OBJECT,
+  TYPE_SET,
+  TYPE_STRING,
+  booleanGet,
+  stringBytes,
+  stringLength,
+  typeOf,
+} from './value';
+import {
+  writeByte,
+  writeByteUnchecked,
+  writeBytes,
+  writeLiteral,
+  writeWord,
+  writerBuffer,
+  writerEnsure,
+  writerFinishBytes,
+  writerFinishCString,
+  writerLength,
+  writerStart,
+  writerTruncate,
+} from './writer';
+
+const HEX = memory.data<u8>([
+  0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66,
+]);
+
+/** JSON text of `value`, NUL-terminated. */
+export function jsonDump(value: usize): usize {
+  writerStart(64);
+  writeValue(value, false);
+  return writerFinishCString();
+}
+
+/** Rego term text of `value`, NUL-terminated. */
+export function termDump(value: usize): usize {
+  writerStart(64);
+  writeValue(value, true);
+  return writerFinishCString();
+}
+
+/** JSON text of `value` without a terminator; its length is `writerLength()` afterwards. */
+export function jsonDumpBytes(value: usize): usize {
+  writerStart(64);
+  writeValue(value, false);
+  return writerFinishBytes();
+}
+
+export function writeValue(value: usize, terms: bool): void {
+  switch (typeOf(value)) {
+    case TYPE_NULL:
+      writeWord(0x6c6c756e, 4); // "null"
+      return;
+    case TYPE_BOOLEAN:
+      if (booleanGet(value))
+        writeWord(0x65757274, 4); // "true"
+      else {
+        writeWord(0x736c6166, 4); // "fals"
+        writeByte(0x65);
+      }
+      return;
+    case TYPE_NUMBER:
+      writeNumber(value);
+      return;
+    case TYPE_STRING:
+      writeEscapedString(stringBytes(value), stringLength(value));
+      return;
+    case TYPE_ARRAY: {
+      writeByte(0x5b);
+      const length = arrayLength(value);
+      for (let i: usize = 0; i < length; i++) {
+        if (i > 0) writeByte(0x2c);
+        writeValue(arrayGet(value, i), terms);
+      }
+      writeByte(0x5d);
+      return;
+    }
+    case TYPE_OBJECT: {
+      writeByte(0x7b);
+      const length = keyedLength(value);
+      for (let i: usize = 0; i < length; i++) {
+        if (i > 0) writeByte(0x2c);
+        writeKey(keyedOrderedKey(value, i), terms);
+        writeByte(0x3a);
+        writeValue(keyedOrderedValue(value, i), terms);
+      }
+      writeByte(0x7d);
+      return;
+    }
+    case TYPE_SET: {
+      const length = keyedLength(value);
+      if (terms && length == 0) {
+        writeLiteral('set()');
+        return;
+      }
+      writeByte(terms ? 0x7b : 0x5b);
+      for (let i: usize = 0; i < length; i++) {
+        if (i > 0) writeByte(0x2c);
+        writeValue(keyedOrderedKey(value, i), terms);
+      }
+      writeByte(terms ? 0x7d : 0x5d);
+      return;
+    }
+  }
+  // Undefined (address 0) has no JSON form; callers never dump it on purpose.
+  writeLiteral('null');
+}
+
+function writeKey(key: usize, terms: bool): void {
+  if (terms || typeOf(key) == TYPE_STRING) {
+    writeValue(key, terms);
+    return;
+  }
+  // JSON keys must be strings: serialise the key, then write that text as a string.
+  const mark = writerLength();
+  writeValue(key, false);
+  const textLength = writerLength() - mark;
+  const copy = heapAlloc(textLength);
+  memory.copy(copy, writerBuffer() + mark, textLength);
+  writerTruncate(mark);
+  writeEscapedString(copy, textLength);
+  heapFree(copy);
+}
+
+export function writeEscapedString(bytes: usize, length: usize): void {
+  // Worst case every byte becomes \u00XX.
+  writerEnsure(length + 2);
+  writeByteUnchecked(0x22);
+  let runStart: usize = 0;
+  for (let i: usize = 0; i < length; i++) {
+    const byte = <u32>load<u8>(bytes + i);
+    if (byte >= 0x20 && byte != 0x22 && byte != 0x5c) continue;
+    if (i > runStart) writeBytes(bytes + runStart, i - runStart);
+    runStart = i + 1;
+    writerEnsure(6);
+    writeByteUnchecked(0x5c);
+    switch (byte) {
+      case 0x22:
+        writeByteUnchecked(0x22);
+        break;
+      case 0x5c:
+        writeByteUnchecked(0x5c);
+        break;
+      case 0x0a:
+        writeByteUnchecked(0x6e);
+        break;
+      case 0x0d:
+        writeByteUnchecked(0x72);
+        break;
+      case 0x09:
+        writeByteUnchecked(0x74);
+        break;
+      case 0x08:
+        writeByteUnchecked(0x62);
+        break;
+      case 0x0c:
+        writeByteUnchecked(0x66);
+        break;
+      default:
+        writeByteUnchecked(0x75);
+        writeByteUnchecked(0x30);
+        writeByteUnchecked(0x30);
+        writeByteUnchecked(<u32>load<u8>(HEX + (byte >> 4)));
+        writeByteUnchecked(<u32>load<u8>(HEX + (byte & 15)));
+    }
+  }
+  if (length > runStart) writeBytes(bytes + runStart, length - runStart);
+  writeByte(0x22);
+}

@@ -1,0 +1,86 @@
+// A growable output buffer for serialisation. It is the newest heap block while it is
+// being written, so growing it usually extends it in place.
+
+import { heapAlloc, heapBlockSize, heapRealloc, heapShrinkTop } from './heap';
+
+let buffer: usize = 0;
+let length: usize = 0;
+let capacity: usize = 0;
+
+export function writerStart(initialCapacity: usize): void {
+  buffer = heapAlloc(initialCapacity);
+  capacity = heapBlockSize(buffer);
+  length = 0;
+}
+
+export function writerEnsure(extra: usize): void {
+  if (length + extra > capacity) writerGrow(extra);
+}
+
+function writerGrow(extra: usize): void {
+  let newCapacity = capacity << 1;
+  if (newCapacity < length + extra) newCapacity = length + extra;
+  buffer = heapRealloc(buffer, newCapacity);
+  capacity = heapBlockSize(buffer);
+}
+
+export function writeByte(byte: u32): void {
+  writerEnsure(1);
+  store<u8>(buffer + length, <u8>byte);
+  length++;
+}
+
+/** Writes a byte without a capacity check (after writerEnsure). */
+export function writeByteUnchecked(byte: u32): void {
+  store<u8>(buffer + length, <u8>byte);
+  length++;
+}
+
+export function writeBytes(bytes: usize, count: usize): void {
+  writerEnsure(count);
+  memory.copy(buffer + length, bytes, count);
+  length += count;
+}
+
+/** Writes the first `count` (at most 4) bytes of `word`, little-endian. */
+export function writeWord(word: u32, count: usize): void {
+  writerEnsure(4);
+  store<u32>(buffer + length, word);
+  length += count;
+}
+
+/** Writes an ASCII string literal. */
+export function writeLiteral(text: string): void {
+  const count = <usize>text.length;
+  writerEnsure(count);
+  for (let i: usize = 0; i < count; i++) {
+    store<u8>(buffer + length + i, <u8>load<u16>(changetype<usize>(text) + (i << 1)));
+  }
+  length += count;
+}
+
+export function writerLength(): usize {
+  return length;
+}
+
+export function writerBuffer(): usize {
+  return buffer;
+}
+
+/** Drops everything written after `mark`. */
+export function writerTruncate(mark: usize): void {
+  length = mark;
+}
+
+/** NUL-terminates the output and returns its address (trailing capacity is given back). */
+export function writerFinishCString(): usize {
+  writeByte(0);
+  heapShrinkTop(buffer, length);
+  return buffer;
+}
+
+/** Returns the output without a terminator; `writerLength()` tells its size. */
+export function writerFinishBytes(): usize {
+  heapShrinkTop(buffer, length == 0 ? 1 : length);
+  return buffer;
+}

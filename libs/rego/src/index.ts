@@ -1,0 +1,14 @@
+/**
+ * Public surface of the Rego → WebAssembly compiler. Everything else in this library is
+ * internal and may change; import only what is exported here.
+ */
+export { compile } from './compile';
+export type { CompileOptions, CompileResult, ModuleSource, QuerySource } from './compile';
+export { parseModule as parse, parseQuery } from './syntax';
+export { formatDiagnostic } from './diagnostics/format';
+export type { Diagnostic, DiagnosticCode } from './diagnostics/diagnostic';
+export type { Location } from './syntax/location';
+export type { RegoVersion } from './ast/nodes';
+export type { Capabilities } from './builtins/capabilities';
+export { loadCompiledPolicy, loadCompiledPolicySync } from './loader';
+export type { LoadedPolicy, LoadOptions } from './loader';
