@@ -7,7 +7,7 @@ import { JwksTestServer } from './tenant-support/jwks-server';
 import { testOptions } from './tenant-support/test-config';
 import { createSigningKey, signToken, type TestSigningKey } from './tenant-support/test-keys';
 
-const COOLDOWN_MS = 300;
+const COOLDOWN_MS = 1_000;
 
 let firstKey: TestSigningKey;
 let rotatedKey: TestSigningKey;
@@ -78,6 +78,7 @@ describe.each(ADAPTERS)('TenantGuard with a remote JWKS on %s', (adapter) => {
     it('refetches at most once per cooldown however many unknown kids arrive', async () => {
       await sleep(COOLDOWN_MS + 50);
       const before = jwks.hits;
+      const started = Date.now();
       const responses = await Promise.all(
         Array.from({ length: 10 }, async () => call(await freshToken(strangerKey))),
       );
@@ -85,7 +86,11 @@ describe.each(ADAPTERS)('TenantGuard with a remote JWKS on %s', (adapter) => {
         responses.push(await call(await freshToken(strangerKey)));
       }
       expect(responses.map((response) => response.status)).toEqual(Array(20).fill(401));
-      expect(jwks.hits).toBe(before + 1);
+      // One refetch per cooldown window that the burst spans (normally exactly one; a
+      // loaded CI machine may stretch the burst over a second window).
+      const windows = 1 + Math.floor((Date.now() - started) / COOLDOWN_MS);
+      expect(jwks.hits - before).toBeGreaterThanOrEqual(1);
+      expect(jwks.hits - before).toBeLessThanOrEqual(windows);
     });
 
     it('keeps verifying known kids while the JWKS server is down; an unknown kid is a 401', async () => {

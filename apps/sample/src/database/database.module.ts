@@ -1,18 +1,32 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { TenantDatabase } from '@coresdk/core-sdk';
-import { openSampleDatabase, sampleDatabaseSettings } from './open-sample-database';
+import { TENANT_DATABASE } from './database.constants';
+import {
+  openSampleDatabase,
+  SampleDatabaseSettings,
+  sampleDatabaseSettings,
+} from './open-sample-database';
 
-export const TENANT_DATABASE = Symbol('TenantDatabase');
+// Kept importable from here too, where the first version of the sample defined it.
+export { TENANT_DATABASE } from './database.constants';
 
+/**
+ * Opens (and on first start creates and migrates) the sample's database, and closes it on
+ * shutdown. Settings default to the environment (`CORESDK_DB`, `SAMPLE_SQLITE_FILE`,
+ * `SAMPLE_PG_SCHEMA`); tests pass their own.
+ */
 @Global()
-@Module({
-  providers: [
-    { provide: TENANT_DATABASE, useFactory: () => openSampleDatabase(sampleDatabaseSettings()) },
-  ],
-  exports: [TENANT_DATABASE],
-})
+@Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(TENANT_DATABASE) private readonly database: TenantDatabase) {}
+
+  static register(settings: SampleDatabaseSettings = sampleDatabaseSettings()): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [{ provide: TENANT_DATABASE, useFactory: () => openSampleDatabase(settings) }],
+      exports: [TENANT_DATABASE],
+    };
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.database.close();

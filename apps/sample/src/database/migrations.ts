@@ -36,6 +36,14 @@ export function postgresSchema(schema: string): string[] {
     `DO $$ BEGIN
        CREATE ROLE ${SAMPLE_APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+    // SET ROLE needs membership unless the connecting user is a superuser; granting it
+    // only when missing keeps concurrent migrations from racing on pg_auth_members.
+    `DO $$ BEGIN
+       IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+          AND NOT pg_has_role(current_user, '${SAMPLE_APP_ROLE}', 'MEMBER') THEN
+         EXECUTE format('GRANT ${SAMPLE_APP_ROLE} TO %I', current_user);
+       END IF;
+     END $$`,
     `GRANT USAGE ON SCHEMA ${schema} TO ${SAMPLE_APP_ROLE}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ${schema}.products TO ${SAMPLE_APP_ROLE}`,
   ];

@@ -29,24 +29,27 @@ export function needsDevelopmentKeys(env: NodeJS.ProcessEnv = process.env): bool
 
 /**
  * Creates an ES256 development key pair on first use and returns the path of its public
- * JWKS. The private key never leaves `.dev-keys/`; `npm run token` signs with it.
+ * JWKS; later starts reuse it, so tokens minted earlier stay valid. The private key never
+ * leaves `directory` (default `.dev-keys/`); `npm run token` signs with it.
  */
-export async function ensureDevelopmentKeys(): Promise<string> {
-  if (existsSync(DEV_JWKS_FILE) && existsSync(DEV_PRIVATE_JWK_FILE)) return DEV_JWKS_FILE;
+export async function ensureDevelopmentKeys(directory: string = DEV_KEYS_DIR): Promise<string> {
+  const jwksFile = join(directory, 'jwks.json');
+  const privateJwkFile = join(directory, 'private.jwk.json');
+  if (existsSync(jwksFile) && existsSync(privateJwkFile)) return jwksFile;
   const { generateKeyPair, exportJWK, calculateJwkThumbprint } = await import('jose');
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const privateJwk = await exportJWK(privateKey);
-  mkdirSync(DEV_KEYS_DIR, { recursive: true, mode: 0o700 });
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
   writeFileSync(
-    DEV_PRIVATE_JWK_FILE,
+    privateJwkFile,
     JSON.stringify({ ...privateJwk, kid, alg: 'ES256', use: 'sig' }, null, 2),
     { mode: 0o600 },
   );
   writeFileSync(
-    DEV_JWKS_FILE,
+    jwksFile,
     JSON.stringify({ keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] }, null, 2),
   );
-  return DEV_JWKS_FILE;
+  return jwksFile;
 }

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TenantContext, TenantDatabase, TenantScopedRepository } from '@coresdk/core-sdk';
-import { TENANT_DATABASE } from '../database/database.module';
+import {
+  CurrentTenant,
+  TenantContext,
+  TenantDatabase,
+  TenantScopedRepository,
+} from '@coresdk/core-sdk';
+import { TENANT_DATABASE } from '../database/database.constants';
 import type { Product } from './product.interface';
 
 export interface ProductSummary {
@@ -14,7 +19,11 @@ export class ProductsRepository extends TenantScopedRepository<Product> {
   protected readonly table = 'products';
   protected readonly columns = ['name', 'price_cents'] as const;
 
-  constructor(@Inject(TENANT_DATABASE) database: TenantDatabase, tenant: TenantContext) {
+  // Typed as CurrentTenant so tests can scope the repository to a fixed tenant.
+  constructor(
+    @Inject(TENANT_DATABASE) database: TenantDatabase,
+    @Inject(TenantContext) tenant: CurrentTenant,
+  ) {
     super(database, tenant);
   }
 

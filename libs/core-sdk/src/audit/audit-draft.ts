@@ -6,8 +6,10 @@ import type { AuditDecision } from './audit-record.interface';
  * when the response finishes.
  */
 export interface AuditDraft {
+  /** `performance.now()` at arrival, for the duration. */
   startedAt: number;
-  timestamp: string;
+  /** Epoch milliseconds at arrival; formatted as ISO-8601 only when the record is written. */
+  arrivedAt: number;
   method: string;
   path: string;
   route: string | null;

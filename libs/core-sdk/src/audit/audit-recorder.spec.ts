@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { Agent, createServer, get as httpGet, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditSpans, installMemoryExporter } from '../../test/support/otel-memory';
 import { recordDecision } from './audit-draft';
@@ -35,6 +35,8 @@ describe('AuditRecorder', () => {
           route: '/allow',
         });
       }
+      // Never answers: the client gives up first.
+      if (req.url === '/hang') return;
       res.end('{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,5 +94,33 @@ describe('AuditRecorder', () => {
     expect(JSON.stringify(exporter.getFinishedSpans().map((s) => s.attributes))).not.toContain(
       'secret',
     );
+  });
+
+  it('writes one record when the client goes away before the response', async () => {
+    const aborted = new AbortController();
+    const pending = fetch(`${base}/hang`, { signal: aborted.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    aborted.abort();
+    await pending;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ route: '/hang', reason: 'client_closed' });
+    expect(auditSpans(exporter)).toHaveLength(1);
+  });
+
+  it('writes one record per request on a keep-alive connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<void>((resolve, reject) => {
+        httpGet(`${base}${path}`, { agent }, (response) => {
+          response.resume();
+          response.on('end', resolve);
+        }).on('error', reject);
+      });
+    for (const path of ['/a', '/b', '/c']) await get(path);
+    agent.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(written.map((record) => record.route)).toEqual(['/a', '/b', '/c']);
+    expect(written.every((record) => record.reason === 'served')).toBe(true);
   });
 });

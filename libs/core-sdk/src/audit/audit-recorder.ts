@@ -23,11 +23,13 @@ export class AuditRecorder {
   ) {}
 
   begin(request: IncomingMessage, response: ServerResponse): AuditDraft {
-    const now = Date.now();
-    const path = (request.url ?? '/').split('?')[0];
+    // Fastify's middleware layer (middie) rewrites `url` relative to the middleware's mount
+    // path and keeps the client's in `originalUrl`, as Express does for routers.
+    const url = (request as { originalUrl?: string }).originalUrl ?? request.url ?? '/';
+    const path = url.split('?')[0];
     const draft: AuditDraft = {
       startedAt: performance.now(),
-      timestamp: new Date(now).toISOString(),
+      arrivedAt: Date.now(),
       method: request.method ?? 'GET',
       path,
       route: null,
@@ -46,9 +48,10 @@ export class AuditRecorder {
       { kind: SpanKind.SERVER, attributes: { 'http.request.method': draft.method } },
       context.active(),
     );
-    const finish = (): void => this.complete(draft, response, span);
-    response.once('finish', finish);
-    response.once('close', finish);
+    // Node emits 'close' on every response: right after 'finish' when it was sent, or alone
+    // when the client went away first (then `writableFinished` is false). One listener
+    // therefore sees every request exactly once.
+    response.once('close', () => this.complete(draft, response, span));
     return draft;
   }
 
@@ -85,7 +88,7 @@ function toRecord(
   const decision = draft.decision ?? (status >= 500 ? 'error' : status >= 400 ? 'deny' : 'allow');
   const reason = draft.reason ?? (finished ? defaultReason(status) : 'client_closed');
   return {
-    timestamp: draft.timestamp,
+    timestamp: new Date(draft.arrivedAt).toISOString(),
     service,
     tenant_id: draft.tenantId,
     subject: draft.subject,

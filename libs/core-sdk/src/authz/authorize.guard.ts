@@ -18,6 +18,14 @@ import { POLICY_STORE, PolicyStoreHandle } from './policy-store.provider';
 @Injectable()
 export class AuthorizeGuard implements CanActivate {
   private readonly logger = new Logger('CoreSdkAuthorize');
+  /**
+   * Decorator metadata never changes after bootstrap, so each handler's options are looked
+   * up once (per handler and controller class: a subclass may inherit the handler).
+   */
+  private readonly optionsByHandler = new WeakMap<
+    object,
+    WeakMap<object, AuthorizeOptions | null>
+  >();
 
   constructor(
     private readonly reflector: Reflector,
@@ -26,10 +34,7 @@ export class AuthorizeGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const options = this.reflector.getAllAndOverride<AuthorizeOptions | undefined>(
-      AUTHORIZE_METADATA,
-      [context.getHandler(), context.getClass()],
-    );
+    const options = this.optionsFor(context.getHandler(), context.getClass());
     if (!options) return true;
     const request = context.switchToHttp().getRequest();
     recordDecision(request, { action: options.action });
@@ -49,6 +54,24 @@ export class AuthorizeGuard implements CanActivate {
     };
     const decision = await this.decide(verified.tenantId, input);
     return this.enforce(request, decision);
+  }
+
+  private optionsFor(handler: object, controller: object): AuthorizeOptions | null {
+    let byClass = this.optionsByHandler.get(handler);
+    if (!byClass) {
+      byClass = new WeakMap();
+      this.optionsByHandler.set(handler, byClass);
+    }
+    let options = byClass.get(controller);
+    if (options === undefined) {
+      options =
+        this.reflector.getAllAndOverride<AuthorizeOptions | undefined>(AUTHORIZE_METADATA, [
+          handler as () => unknown,
+          controller as new () => unknown,
+        ]) ?? null;
+      byClass.set(controller, options);
+    }
+    return options;
   }
 
   private async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {

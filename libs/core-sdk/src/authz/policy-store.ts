@@ -35,6 +35,8 @@ export const DEFAULT_EVALUATION_BUDGET: EvaluationBudget = {
 export class PolicyStore {
   private readonly logger = new Logger('CoreSdkPolicies');
   private readonly instances = new Map<string, Promise<LoadedPolicy>>();
+  /** Instances whose load finished: the hot path reads these without awaiting a promise. */
+  private readonly readyInstances = new Map<string, LoadedPolicy>();
 
   private constructor(
     private readonly config: CoreSdkConfig,
@@ -78,27 +80,38 @@ export class PolicyStore {
 
   async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {
     const compiled = this.tenantPolicies.get(tenantId) ?? this.globalPolicy;
-    let instance: LoadedPolicy;
-    try {
-      instance = await this.instanceFor(tenantId, compiled);
-    } catch {
-      this.instances.delete(tenantId);
-      return { outcome: 'error', policy: compiled.name, reason: 'module_unavailable' };
+    let instance = this.readyInstances.get(tenantId);
+    if (!instance) {
+      try {
+        instance = await this.instanceFor(tenantId, compiled);
+      } catch {
+        this.instances.delete(tenantId);
+        return { outcome: 'error', policy: compiled.name, reason: 'module_unavailable' };
+      }
     }
+    return this.evaluate(tenantId, compiled, instance, input);
+  }
+
+  private evaluate(
+    tenantId: string,
+    compiled: CompiledPolicy,
+    instance: LoadedPolicy,
+    input: PolicyInput,
+  ): PolicyDecision {
     const started = performance.now();
     let resultSet: unknown;
     try {
       resultSet = instance.evaluate(input, this.config.policies.entrypoint);
     } catch {
       // A trap or an abort can leave the instance's heap in any state: start a fresh one.
-      this.instances.delete(tenantId);
+      this.discardInstance(tenantId);
       return { outcome: 'error', policy: compiled.name, reason: 'evaluation_error' };
     }
     if (performance.now() - started > this.budget.timeMs) {
       return { outcome: 'error', policy: compiled.name, reason: 'time_budget_exceeded' };
     }
     if (instance.mem.buffer.byteLength > this.budget.memoryBytes) {
-      this.instances.delete(tenantId);
+      this.discardInstance(tenantId);
       return { outcome: 'error', policy: compiled.name, reason: 'memory_budget_exceeded' };
     }
     return { outcome: isExactlyTrue(resultSet) ? 'allow' : 'deny', policy: compiled.name };
@@ -107,13 +120,21 @@ export class PolicyStore {
   private instanceFor(tenantId: string, compiled: CompiledPolicy): Promise<LoadedPolicy> {
     let instance = this.instances.get(tenantId);
     if (!instance) {
-      instance = loadCompiledPolicy(compiled).then((policy) => {
+      const loading = loadCompiledPolicy(compiled).then((policy) => {
         policy.setData({ tenants: this.tenantData(tenantId) });
+        // Publish only if no trap discarded this load meanwhile.
+        if (this.instances.get(tenantId) === loading) this.readyInstances.set(tenantId, policy);
         return policy;
       });
+      instance = loading;
       this.instances.set(tenantId, instance);
     }
     return instance;
+  }
+
+  private discardInstance(tenantId: string): void {
+    this.instances.delete(tenantId);
+    this.readyInstances.delete(tenantId);
   }
 
   private tenantData(tenantId: string): Record<string, unknown> {

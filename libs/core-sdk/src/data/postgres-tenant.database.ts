@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
 import type { TenantDatabase, TenantSqlSession } from './tenant-database.interface';
 
@@ -12,6 +13,8 @@ export interface PostgresTenantDatabaseOptions {
   /** Schema for the tables (`search_path`); default `public`. */
   schema?: string;
   maxConnections?: number;
+  /** How long a unit of work waits for a pooled connection before failing; default 10 s. */
+  connectTimeoutMs?: number;
 }
 
 const ROLE = /^[a-z_][a-z0-9_]*$/;
@@ -35,9 +38,14 @@ export class PostgresTenantDatabase implements TenantDatabase {
     this.pool = new Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
+    // An idle connection dropped by the server emits 'error' on the pool; unhandled, that
+    // event would end the process. The pool discards the client; the next query reconnects.
+    this.pool.on('error', (error) =>
+      new Logger('PostgresTenantDatabase').warn(`idle connection lost: ${error.message}`),
+    );
   }
 
   async withTenant<T>(
@@ -45,19 +53,24 @@ export class PostgresTenantDatabase implements TenantDatabase {
     work: (session: TenantSqlSession) => Promise<T>,
   ): Promise<T> {
     const client = await this.pool.connect();
+    let result: T;
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL ROLE ${this.options.appRole}`);
       await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-      const result = await work(sessionOf(client));
+      result = await work(sessionOf(client));
       await client.query('COMMIT');
-      return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is broken: destroy it instead of pooling it.
+      const rollbackFailed = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      client.release(rollbackFailed);
       throw error;
-    } finally {
-      client.release();
     }
+    client.release();
+    return result;
   }
 
   async close(): Promise<void> {

@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { CurrentTenant, TenantDatabase, TenantSqlSession } from './tenant-database.interface';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** Row ids are generated here with `randomUUID()`; anything else cannot name a row. */
+const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * CRUD over one table whose rows carry a `tenant_id` column. The tenant always comes from
  * the request context, never from the caller: every query and write is filtered by it, so a
  * handler cannot forget the filter, a row of another tenant is simply not found (a 404, not a
  * 403: nothing leaks that it exists), and a `tenant_id` in the values is ignored.
+ *
+ * An id that is not a well-formed row id (any text from a URL) is "not found" without a
+ * query, so odd input such as a NUL byte can never turn into a database error.
  */
 export abstract class TenantScopedRepository<Row extends { id: string }> {
   /** Table name; a fixed identifier chosen by the subclass, never user input. */
@@ -30,6 +35,7 @@ export abstract class TenantScopedRepository<Row extends { id: string }> {
   }
 
   async findById(id: string): Promise<Row | null> {
+    if (!isRowId(id)) return null;
     const rows = await this.run((session, tenantId) =>
       session.query<Row>(
         `SELECT ${this.selectList()} FROM ${this.tableName()} WHERE tenant_id = ${this.param(1)} AND id = ${this.param(2)}`,
@@ -55,13 +61,17 @@ export abstract class TenantScopedRepository<Row extends { id: string }> {
 
   /** Returns null when no row of the current tenant has this id. */
   async update(id: string, patch: Partial<Omit<Row, 'id'>>): Promise<Row | null> {
+    if (!isRowId(id)) return null;
     const columns = this.writable(patch);
     if (columns.length === 0) return this.findById(id);
-    const assignments = columns.map((c, i) => `${c} = ${this.param(i + 3)}`);
+    // Parameters in the order they appear: SQLite's `?` placeholders are positional.
+    const assignments = columns.map((c, i) => `${c} = ${this.param(i + 1)}`);
+    const tenantParam = this.param(columns.length + 1);
+    const idParam = this.param(columns.length + 2);
     const rows = await this.run((session, tenantId) =>
       session.query<Row>(
-        `UPDATE ${this.tableName()} SET ${assignments.join(', ')} WHERE tenant_id = ${this.param(1)} AND id = ${this.param(2)} RETURNING ${this.selectList()}`,
-        [tenantId, id, ...columns.map((c) => (patch as Record<string, unknown>)[c])],
+        `UPDATE ${this.tableName()} SET ${assignments.join(', ')} WHERE tenant_id = ${tenantParam} AND id = ${idParam} RETURNING ${this.selectList()}`,
+        [...columns.map((c) => (patch as Record<string, unknown>)[c]), tenantId, id],
       ),
     );
     return rows[0] ?? null;
@@ -69,6 +79,7 @@ export abstract class TenantScopedRepository<Row extends { id: string }> {
 
   /** Returns false when no row of the current tenant has this id. */
   async remove(id: string): Promise<boolean> {
+    if (!isRowId(id)) return false;
     const rows = await this.run((session, tenantId) =>
       session.query(
         `DELETE FROM ${this.tableName()} WHERE tenant_id = ${this.param(1)} AND id = ${this.param(2)} RETURNING id`,
@@ -111,4 +122,9 @@ export abstract class TenantScopedRepository<Row extends { id: string }> {
       throw new Error(`invalid SQL identifier "${name}" in ${this.constructor.name}`);
     return name;
   }
+}
+
+/** True for ids this repository could have generated (lower-case UUIDs). */
+export function isRowId(id: unknown): id is string {
+  return typeof id === 'string' && ROW_ID.test(id);
 }
