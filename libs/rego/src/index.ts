@@ -12,3 +12,9 @@ export type { RegoVersion } from './ast/nodes';
 export type { Capabilities } from './builtins/capabilities';
 export { loadCompiledPolicy, loadCompiledPolicySync } from './loader';
 export type { LoadedPolicy, LoadOptions } from './loader';
+
+// Policy tooling: Rego unit tests (`coresdk test`) and OPA bundles (`coresdk build --bundle`).
+export { runRegoTests, readTestSuites, formatTestReport, summaryLine } from './testing';
+export type { RunTestsOptions, SuiteReport, TestReport, TestResult, TestStatus } from './testing';
+export { buildBundle, readBundle, verifyBundle, BundleError } from './bundle';
+export type { BuildBundleOptions, BundleManifest, SigningOptions } from './bundle';

@@ -13,6 +13,7 @@ import { arrayAppend, arrayNew } from './array';
 import { valueCompare, valueEqual, valueHash } from './compare';
 import { valueCopy, valueMerge, valueWithPath } from './document';
 import { abortWith } from './errors';
+import { heapFree } from './heap';
 import { numberFromText, scanNumber } from './number-parse';
 import {
   keyedAppend,
@@ -26,6 +27,7 @@ import {
 import {
   FALSE_VALUE,
   NULL_VALUE,
+  NUMBER_SIZE,
   TRUE_VALUE,
   TYPE_BOOLEAN,
   booleanGet,
@@ -62,6 +64,20 @@ export function rt_number_f64(number: f64): i32 {
 export function rt_number_text(text: i32, length: i32): i32 {
   if (length <= 0 || scanNumber(<usize>text, <usize>(text + length)) != <usize>length) return 0;
   return <i32>numberFromText(<usize>text, <usize>length);
+}
+
+/**
+ * Builds a number constant in place, at `target` (NUMBER_SIZE zeroed bytes of the policy's
+ * static data), and returns `target`; 0 when the text is not a JSON number. Static
+ * constants live outside the heap, so they are built once per instance, not once per
+ * evaluation; `text` must stay where it is (the data segment).
+ */
+export function rt_number_text_at(target: i32, text: i32, length: i32): i32 {
+  const value = <usize>rt_number_text(text, length);
+  if (value == 0) return 0;
+  memory.copy(<usize>target, value, NUMBER_SIZE);
+  heapFree(value); // the newest block, or a static cached integer (ignored)
+  return target;
 }
 
 export function rt_string(bytes: i32, length: i32): i32 {

@@ -12,6 +12,7 @@ export * from './builtins/arithmetic';
 export * from './builtins/aggregates';
 export * from './builtins/collections';
 export * from './builtins/encoding';
+export * from './builtins/network';
 export * from './builtins/numbers';
 export * from './builtins/objects';
 export * from './builtins/strings';

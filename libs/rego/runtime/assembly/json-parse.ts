@@ -273,26 +273,46 @@ function utf8SequenceLength(at: usize, lead: u32): usize {
   return length;
 }
 
+// What a byte means inside a JSON string: 0 plain ASCII (the common case, one table load
+// per byte), else one of the classes below.
+const BYTE_CONTROL: u8 = 1;
+const BYTE_QUOTE: u8 = 2;
+const BYTE_BACKSLASH: u8 = 3;
+// 4: the lead byte of a multi-byte UTF-8 sequence (validated).
+const STRING_BYTE_CLASS = memory.data<u8>([
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+]);
+
 function parseString(): usize {
   const start = ++position; // past the opening quote
   // Fast path: no escapes, the value points at the text.
-  while (position < end) {
-    const byte = <u32>load<u8>(position);
-    if (byte == 0x22) {
-      const value = stringNew(start, position - start);
-      position++;
-      return value;
+  let at = start;
+  while (true) {
+    while (at < end && load<u8>(STRING_BYTE_CLASS + <usize>load<u8>(at)) == 0) at++;
+    if (at >= end) break;
+    const byte = <u32>load<u8>(at);
+    const byteClass = load<u8>(STRING_BYTE_CLASS + <usize>byte);
+    if (byteClass == BYTE_QUOTE) {
+      position = at + 1;
+      return stringNew(start, at - start);
     }
-    if (byte == 0x5c) return parseEscapedString(start);
-    if (byte < 0x20) return fail();
-    if (byte < 0x80) {
-      position++;
-    } else {
-      const length = utf8SequenceLength(position, byte);
-      if (length == 0) return fail();
-      position += length;
+    if (byteClass == BYTE_BACKSLASH) {
+      position = at;
+      return parseEscapedString(start);
     }
+    if (byteClass == BYTE_CONTROL) break;
+    const length = utf8SequenceLength(at, byte);
+    if (length == 0) break;
+    at += length;
   }
+  position = at;
   return fail();
 }
 

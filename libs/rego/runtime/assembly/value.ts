@@ -25,7 +25,8 @@ export const NULL_VALUE: usize = memory.data<u32>([1, 0], 8);
 export const FALSE_VALUE: usize = memory.data<u32>([2, 0], 8);
 export const TRUE_VALUE: usize = memory.data<u32>([2, 1], 8);
 
-const NUMBER_SIZE: usize = 24;
+/** Bytes of a number value (static number constants reserve this much; see rt_number_text_at). */
+export const NUMBER_SIZE: usize = 24;
 const CACHED_INTEGERS: i32 = 256;
 const integerCache = memory.data(<i32>(NUMBER_SIZE * CACHED_INTEGERS), 8);
 
@@ -96,7 +97,8 @@ export function numberAsIndex(value: usize): i32 {
 
 // Strings --------------------------------------------------------------------------------
 
-const STRING_SIZE: usize = 16;
+/** Bytes of a string header (CODEGEN lays out constant strings with this layout). */
+export const STRING_SIZE: usize = 16;
 
 /** A string over existing bytes (not copied). */
 export function stringNew(bytes: usize, length: usize): usize {
@@ -150,9 +152,33 @@ export function bytesHash(bytes: usize, length: usize): u32 {
   return hash | 1;
 }
 
+/**
+ * Byte equality, a word at a time. Keys and short strings dominate (object lookups compare
+ * them in every scan), and the generic `memory.compare` walks them byte by byte until both
+ * pointers are 8-aligned. Loads never reach past either range (a string may end exactly at
+ * the end of memory).
+ */
 export function bytesEqual(a: usize, b: usize, length: usize): bool {
   if (a == b) return true;
-  return memory.compare(a, b, length) == 0;
+  while (length >= 8) {
+    if (load<u64>(a) != load<u64>(b)) return false;
+    a += 8;
+    b += 8;
+    length -= 8;
+  }
+  if (length >= 4) {
+    if (load<u32>(a) != load<u32>(b)) return false;
+    a += 4;
+    b += 4;
+    length -= 4;
+  }
+  if (length >= 2) {
+    if (load<u16>(a) != load<u16>(b)) return false;
+    a += 2;
+    b += 2;
+    length -= 2;
+  }
+  return length == 0 || load<u8>(a) == load<u8>(b);
 }
 
 /** Number of code points in UTF-8 bytes (continuation bytes are not counted). */

@@ -1,17 +1,28 @@
+/** OPA's error codes for a failing built-in: a bad operand is a type error, anything else a built-in error. */
+export type BuiltinErrorCode = 'eval_type_error' | 'eval_builtin_error';
+
+/** OPA reports every "operand N …" complaint (its `builtins.ErrOperand`) as a type error. */
+const OPERAND_COMPLAINT = /^operand \d+ /;
+
 /**
  * An error raised by a built-in at evaluation time (bad argument, malformed input). The
- * loader turns it into "undefined" unless strict built-in errors are on, as OPA does.
+ * loader turns it into "undefined" unless strict built-in errors are on, as OPA does; in
+ * strict mode it surfaces as `<code>: <builtin>: <reason>`.
  */
 export class BuiltinError extends Error {
   override readonly name = 'BuiltinError';
+  /** The OPA code strict mode reports; derived from the reason unless given. */
+  readonly code: BuiltinErrorCode;
 
   constructor(
     /** Rego name of the failing built-in, e.g. `time.parse_rfc3339_ns`. */
     readonly builtin: string,
     /** What went wrong, without the built-in name (it is prefixed, as OPA does). */
     readonly reason: string,
+    code?: BuiltinErrorCode,
   ) {
     super(`${builtin}: ${reason}`);
+    this.code = code ?? (OPERAND_COMPLAINT.test(reason) ? 'eval_type_error' : 'eval_builtin_error');
   }
 
   /** The argument at 1-based `position` has the wrong type (OPA's "operand N must be T but got U"). */

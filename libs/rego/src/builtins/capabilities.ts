@@ -91,6 +91,28 @@ export const DEFAULT_CAPABILITIES: Capabilities = {
   ],
 };
 
+/** Names of the catalogue built-ins that reach outside the process, refused by default. */
+export const NETWORK_BUILTINS: readonly string[] = [...BUILTIN_CATALOGUE.values()]
+  .filter((entry) => entry.network)
+  .map((entry) => entry.name);
+
+/**
+ * A copy of `capabilities` that also allows the named catalogue built-ins, e.g.
+ * `enableBuiltins(DEFAULT_CAPABILITIES, ['http.send'])`. Throws `CapabilitiesError` for a
+ * name the catalogue does not know (declare custom built-ins in the document instead).
+ */
+export function enableBuiltins(capabilities: Capabilities, names: readonly string[]): Capabilities {
+  const present = new Set(capabilities.builtins.map((entry) => entry.name));
+  const added = [...new Set(names)]
+    .filter((name) => !present.has(name))
+    .map((name) => {
+      const signature = BUILTIN_CATALOGUE.get(name);
+      if (!signature) throw CapabilitiesError.create(name, 'not a built-in OPA knows');
+      return toCapabilityBuiltin(signature);
+    });
+  return { ...capabilities, builtins: [...capabilities.builtins, ...added] };
+}
+
 /** Built-in signatures a capabilities document allows, by name (catalogue entries win for known names). */
 export function allowedBuiltins(capabilities: Capabilities): ReadonlyMap<string, BuiltinSignature> {
   const allowed = new Map<string, BuiltinSignature>();

@@ -6,8 +6,10 @@ export type { TypeSpec } from './type-spec';
 export { BuiltinError, jsonTypeName } from './builtin-error';
 export {
   DEFAULT_CAPABILITIES,
+  NETWORK_BUILTINS,
   CapabilitiesError,
   allowedBuiltins,
+  enableBuiltins,
   parseCapabilities,
   signatureFromCapability,
   toCapabilityBuiltin,

@@ -16,6 +16,9 @@ import { recursionStage } from './stage-recursion';
 import { renameLocalsStage } from './stage-rename-locals';
 import { resolveNamesStage } from './stage-resolve-names';
 import { safetyStage } from './stage-safety';
+import { unifyShapesStage } from './stage-unify-shapes';
+import { unusedSomeStage } from './stage-unused-some';
+import { withTargetsStage } from './stage-with-targets';
 
 export type { CheckOptions } from './check-context';
 
@@ -24,7 +27,10 @@ export const CHECK_STAGES: readonly CheckStage[] = [
   conflictsStage,
   resolveNamesStage,
   renameLocalsStage,
+  unusedSomeStage,
   checkCallsStage,
+  withTargetsStage,
+  unifyShapesStage,
   safetyStage,
   recursionStage,
 ];

@@ -127,10 +127,8 @@ export function visitScopeLiteral(
       onEvery(literal);
       break;
   }
-  for (const modifier of literal.with) {
-    visit(modifier.target);
-    visit(modifier.value);
-  }
+  // A `with` target names input, data or a function, never a local variable.
+  for (const modifier of literal.with) visit(modifier.value);
 }
 
 /** Names of the variables a term mentions at its own level. */

@@ -4,7 +4,7 @@
  * capabilities when given). A constant argument of the wrong type (`count(1)`) is a
  * compile-time type error, as in OPA; anything less obvious is left to run time.
  */
-import type { CallTerm, Module, Term } from '../ast/nodes';
+import type { Body, CallTerm, Module, Term } from '../ast/nodes';
 import type { BuiltinSignature } from '../builtins/builtin-signature';
 import { formatTypeSpec, isAssignable, T, type TypeSpec } from '../builtins/type-spec';
 import { forEachTermInBody, forEachTermInRule } from '../ast/walk';
@@ -15,25 +15,68 @@ export const checkCallsStage: CheckStage = {
   name: 'calls',
   run(context) {
     for (const module of context.modules) {
-      for (const rule of module.rules)
-        forEachTermInRule(rule, (term) => term.type === 'call' && checkCall(context, term, module));
+      for (const rule of module.rules) {
+        const statements = statementCalls(
+          [rule.body, ...rule.elseChain.map((clause) => clause.body)],
+          (visit) => forEachTermInRule(rule, visit),
+        );
+        forEachTermInRule(rule, (term) => {
+          if (term.type === 'call') checkCall(context, term, module, statements.has(term));
+        });
+      }
     }
-    for (const query of context.queries)
-      forEachTermInBody(
-        query.body,
-        (term) => term.type === 'call' && checkCall(context, term, null),
+    for (const query of context.queries) {
+      const statements = statementCalls([query.body], (visit) =>
+        forEachTermInBody(query.body, visit),
       );
+      forEachTermInBody(query.body, (term) => {
+        if (term.type === 'call') checkCall(context, term, null, statements.has(term));
+      });
+    }
   },
 };
 
-function checkCall(context: CheckContext, call: CallTerm, module: Module | null): void {
+/**
+ * Calls that are a whole literal (`count(xs, n)`): only these may pass one extra argument,
+ * the output. A call used as a value (`x := count(xs, n)`) must match the arity exactly.
+ */
+function statementCalls(
+  bodies: Body[],
+  forEachTerm: (visit: (term: Term) => void) => void,
+): Set<Term> {
+  const calls = new Set<Term>();
+  const visitBody = (body: Body): void => {
+    for (const literal of body) {
+      if (literal.type === 'expr' && literal.term.type === 'call') calls.add(literal.term);
+      if (literal.type === 'every') visitBody(literal.body);
+    }
+  };
+  bodies.forEach(visitBody);
+  forEachTerm((term) => {
+    if (
+      term.type === 'arraycomprehension' ||
+      term.type === 'setcomprehension' ||
+      term.type === 'objectcomprehension'
+    ) {
+      visitBody(term.body);
+    }
+  });
+  return calls;
+}
+
+function checkCall(
+  context: CheckContext,
+  call: CallTerm,
+  module: Module | null,
+  isStatement: boolean,
+): void {
   const name = call.operator.join('.');
   if (call.operator[0] === 'data') {
     const group = functionGroup(context.rules, call.operator);
     if (!group)
       return report(context, 'rego_type_error', `undefined function ${name}`, call.location);
     const arity = [...group.arities][0];
-    if (call.args.length !== arity && call.args.length !== arity + 1) {
+    if (call.args.length !== arity && !(isStatement && call.args.length === arity + 1)) {
       report(
         context,
         'rego_type_error',
@@ -55,7 +98,7 @@ function checkCall(context: CheckContext, call: CallTerm, module: Module | null)
       call.location,
     );
   }
-  if (!checkArity(context, call, builtin, name)) return;
+  if (!checkArity(context, call, builtin, name, isStatement)) return;
   checkConstantArguments(context, call, builtin, name);
 }
 
@@ -64,11 +107,12 @@ function checkArity(
   call: CallTerm,
   builtin: BuiltinSignature,
   name: string,
+  isStatement: boolean,
 ): boolean {
   if (builtin.variadic) return true;
   const arity = builtin.args.length;
   // One extra argument is the output (`count(xs, n)`), except for statements like print.
-  const allowed = builtin.noResult ? [arity] : [arity, arity + 1];
+  const allowed = isStatement && !builtin.noResult ? [arity, arity + 1] : [arity];
   if (allowed.includes(call.args.length)) return true;
   const want = builtin.args.map(formatTypeSpec).join(', ');
   report(

@@ -43,6 +43,18 @@ class NameAllocator {
   }
 }
 
+const builtinRootsCache = new WeakMap<object, Set<string>>();
+
+/** First segments of built-in names (`count`, `object` for `object.get`), per catalogue. */
+function builtinRoots(context: CheckContext): Set<string> {
+  let roots = builtinRootsCache.get(context.catalogue);
+  if (!roots) {
+    roots = new Set([...context.catalogue.keys()].map((name) => name.split('.')[0]));
+    builtinRootsCache.set(context.catalogue, roots);
+  }
+  return roots;
+}
+
 /** User name → unique name, for the variables visible in a scope. */
 type Visible = ReadonlyMap<string, string>;
 
@@ -134,7 +146,10 @@ function renameScope(
   const rename = (variable: VarTerm): void => {
     // The roots stay as they are unless v0 code declared a local of that name (`input := 1`).
     const isRoot = variable.name === 'input' || variable.name === 'data';
-    if (isRoot && !declaredHere.has(variable.name) && !outer.has(variable.name)) return;
+    const undeclared = !declaredHere.has(variable.name) && !outer.has(variable.name);
+    if (isRoot && undeclared) return;
+    // `with f as count` names a built-in, not a variable: keep the name in every scope.
+    if (undeclared && builtinRoots(context).has(variable.name)) return;
     let unique = mapping.get(variable.name);
     if (unique === undefined) {
       const captured = declaredHere.has(variable.name) ? undefined : outer.get(variable.name);
@@ -272,7 +287,13 @@ function checkAssignTarget(context: CheckContext, literal: Literal): void {
   )
     return;
   const target = literal.term.args[0];
-  const offending = findNonPattern(target);
+  // A pattern with no variable at all binds nothing (`1 := x`); OPA rejects it.
+  const isScalar =
+    target.type === 'null' ||
+    target.type === 'boolean' ||
+    target.type === 'number' ||
+    target.type === 'string';
+  const offending = isScalar ? target : findNonPattern(target);
   if (offending)
     report(context, 'rego_compile_error', `cannot assign to ${offending.type}`, offending.location);
 }

@@ -2,12 +2,14 @@
  * `coresdk` command line: build, eval and check Rego policies with this repository's
  * compiler. `runCli` returns the exit code; errors never escape as stack traces.
  */
+import { CapabilitiesError } from '../builtins/capabilities';
 import { UsageError } from './args';
 import { ConfigError } from './cli-config';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli-io';
 import { buildCommand } from './commands/build.command';
 import { checkCommand } from './commands/check.command';
 import { evalCommand } from './commands/eval.command';
+import { TEST_USAGE, testCommand } from './commands/test.command';
 import { PolicyDirError } from './policy-dir';
 import { BUILD_USAGE, CHECK_USAGE, EVAL_USAGE, MAIN_USAGE } from './usage';
 
@@ -17,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   build: { run: buildCommand, usage: BUILD_USAGE },
   eval: { run: evalCommand, usage: EVAL_USAGE },
   check: { run: checkCommand, usage: CHECK_USAGE },
+  test: { run: testCommand, usage: TEST_USAGE },
 };
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -44,7 +47,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stderr(`coresdk ${name}: ${error.message}\n\n${command.usage}`);
       return EXIT_USAGE;
     }
-    if (error instanceof ConfigError || error instanceof PolicyDirError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof PolicyDirError ||
+      error instanceof CapabilitiesError
+    ) {
       io.stderr(`coresdk ${name}: ${error.message}`);
       return EXIT_FAILURE;
     }

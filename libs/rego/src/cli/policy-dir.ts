@@ -34,7 +34,8 @@ export function readPolicyDir(dir: string): PolicyDir {
   const tenantsDir = join(dir, 'tenants');
   if (existsSync(tenantsDir) && statSync(tenantsDir).isDirectory()) {
     const files = readdirSync(tenantsDir)
-      .filter((name) => name.endsWith('.rego'))
+      // `<tenant>_test.rego` holds Rego unit tests (`coresdk test`), not a tenant policy.
+      .filter((name) => name.endsWith('.rego') && !name.endsWith('_test.rego'))
       .sort();
     for (const file of files) {
       const tenant = file.slice(0, -'.rego'.length);

@@ -3,6 +3,7 @@
  * that `--help` and usage errors work without loading the whole compiler.
  */
 import { compile, queryFileName, type CompileResult } from '../compile';
+import type { Capabilities } from '../builtins/capabilities';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { formatDiagnostic } from '../diagnostics/format';
 import { loadCompiledPolicy } from '../loader';
@@ -28,6 +29,8 @@ export function compileModules(
     entrypoints: string[];
     queries?: Array<{ name: string; source: string }>;
     regoVersion: 'v0' | 'v1';
+    capabilities?: Capabilities;
+    strictBuiltinErrors?: boolean;
   },
 ): CompileResult {
   return compile(modules, options);

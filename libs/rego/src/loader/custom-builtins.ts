@@ -6,6 +6,8 @@ import { formatPrintOperands } from './print';
 
 /** OPA plans `print(a, b)` as `internal.print([{a...}, {b...}])`; the loader owns its output. */
 export const PRINT_BUILTIN = 'internal.print';
+/** `trace(note)` is a host built-in; its note also goes to the print sink, as OPA's tracer shows it. */
+const TRACE_BUILTIN = 'trace';
 
 export interface CustomBuiltinOptions {
   strictBuiltinErrors: boolean;
@@ -18,7 +20,8 @@ type CustomBuiltin = (...args: unknown[]) => unknown;
  * Builds opa-wasm's `customBuiltins` for the host built-ins a module names: each
  * implementation is wrapped so that a `BuiltinError` becomes "undefined" (the SDK maps a
  * JS `undefined` to address 0) or, in strict mode, an error whose message starts with
- * `eval_builtin_error:` like the module's own strict errors. Names nobody implements fail
+ * its OPA code (`eval_type_error:` for a bad operand, else `eval_builtin_error:`) like the
+ * module's own strict errors. Names nobody implements fail
  * the load, listed together.
  */
 export function buildCustomBuiltins(
@@ -35,7 +38,9 @@ export function buildCustomBuiltins(
     }
     // `coresdk.host.sprintf` is how a module names our sprintf past the SDK's own one.
     const builtin = registry.get(name) ?? registry.get(withoutHostAlias(name));
-    if (builtin) custom[name] = guarded(builtin, options.strictBuiltinErrors);
+    if (builtin && name === TRACE_BUILTIN)
+      custom[name] = traced(guarded(builtin, options.strictBuiltinErrors), options.print);
+    else if (builtin) custom[name] = guarded(builtin, options.strictBuiltinErrors);
     else missing.push(name);
   }
   if (missing.length > 0) throw PolicyLoadError.missingBuiltins(missing);
@@ -48,10 +53,16 @@ function guarded(builtin: HostBuiltin, strict: boolean): CustomBuiltin {
       return builtin.impl(...args);
     } catch (error) {
       if (!isBuiltinError(error)) throw error;
-      if (strict) throw new Error(`eval_builtin_error: ${error.message}`);
+      if (strict) throw new Error(`${strictCodeOf(error)}: ${error.message}`);
       return undefined;
     }
   };
+}
+
+/** OPA's code for a strict built-in error (BuiltinError carries it; other errors are built-in errors). */
+function strictCodeOf(error: Error): string {
+  const code = (error as Partial<BuiltinError>).code;
+  return code === 'eval_type_error' ? code : 'eval_builtin_error';
 }
 
 function isBuiltinError(error: unknown): error is Error {
@@ -63,6 +74,14 @@ function printBuiltin(print: ((line: string) => void) | undefined): CustomBuilti
     print?.(formatPrintOperands(operands));
     // print always succeeds: the module needs a defined value to continue.
     return true;
+  };
+}
+
+function traced(trace: CustomBuiltin, print: ((line: string) => void) | undefined): CustomBuiltin {
+  return (note: unknown) => {
+    const result = trace(note);
+    if (result === true) print?.(`trace: ${String(note)}`);
+    return result;
   };
 }
 

@@ -2,7 +2,9 @@ import { BUILTIN_CATALOGUE } from '../../src/builtins/catalogue';
 import {
   CapabilitiesError,
   DEFAULT_CAPABILITIES,
+  NETWORK_BUILTINS,
   allowedBuiltins,
+  enableBuiltins,
   parseCapabilities,
   signatureFromCapability,
 } from '../../src/builtins/capabilities';
@@ -101,5 +103,26 @@ describe('parseCapabilities', () => {
   ])('rejects %s', (text, message) => {
     expect(() => parseCapabilities(text)).toThrow(CapabilitiesError);
     expect(() => parseCapabilities(text)).toThrow(message);
+  });
+});
+
+describe('enableBuiltins', () => {
+  it('adds catalogue built-ins to a copy, once', () => {
+    const enabled = enableBuiltins(DEFAULT_CAPABILITIES, ['http.send', 'http.send', 'upper']);
+    const names = enabled.builtins.map((entry) => entry.name);
+    expect(names.filter((name) => name === 'http.send')).toHaveLength(1);
+    expect(names.filter((name) => name === 'upper')).toHaveLength(1);
+    expect(names).toHaveLength(DEFAULT_CAPABILITIES.builtins.length + 1);
+    expect(DEFAULT_CAPABILITIES.builtins.some((entry) => entry.name === 'http.send')).toBe(false);
+    expect(allowedBuiltins(enabled).get('http.send')?.network).toBe(true);
+  });
+
+  it('names the network built-ins and rejects unknown names', () => {
+    expect([...NETWORK_BUILTINS].sort()).toEqual([
+      'http.send',
+      'net.lookup_ip_addr',
+      'opa.runtime',
+    ]);
+    expect(() => enableBuiltins(DEFAULT_CAPABILITIES, ['http.get'])).toThrow(CapabilitiesError);
   });
 });

@@ -20,11 +20,11 @@ describe('numbers.range_step / array.flatten / casts', () => {
     );
   });
 
-  it('flattens nested arrays', () => {
-    expect(call('array.flatten', [1, [2, [3, [4]]], [], 'x'])).toEqual([1, 2, 3, 4, 'x']);
-    expect(callError('array.flatten', 'x').message).toBe(
-      'array.flatten: operand 1 must be array but got string',
-    );
+  it('flattens one level of nesting, as OPA does', () => {
+    expect(call('array.flatten', [1, [2, [3, [4]]], [], 'x'])).toEqual([1, 2, [3, [4]], 'x']);
+    const error = callError('array.flatten', 'x');
+    expect(error.message).toBe('array.flatten: operand 1 must be array but got string');
+    expect(error.code).toBe('eval_type_error');
   });
 
   it('casts only values of the right type', () => {
@@ -47,12 +47,27 @@ describe('indexof_n / strings.split_n', () => {
   });
 
   it.each<[string, string, number, string[]]>([
-    ['a,b,c', ',', 2, ['a', 'b,c']],
-    ['a,b,c', ',', -1, ['a', 'b', 'c']],
+    ['a,b,c', ',', 2, ['a', 'b']],
+    ['a,b,c', ',', -1, ['c']],
+    ['a,b,c', ',', -2, ['b', 'c']],
+    ['a,b,c', ',', 10, ['a', 'b', 'c']],
+    ['a,b,c', ',', -10, ['a', 'b', 'c']],
     ['a,b,c', ',', 0, []],
-    ['abc', '', 2, ['a', 'bc']],
+    ['abc', '', 2, ['a', 'b']],
+    ['abc', '', -2, ['b', 'c']],
+    ['', '.', 2, ['']],
+    ['', '', 1, []],
   ])('strings.split_n(%j, %j, %d)', (text, separator, limit, expected) => {
     expect(call('strings.split_n', text, separator, limit)).toEqual(expected);
+  });
+
+  it('reports a fractional count as a type error', () => {
+    const error = callError('strings.split_n', 'a.b', '.', 1.5);
+    expect(error.message).toBe(
+      'strings.split_n: operand 3 must be integer number but got floating-point number',
+    );
+    expect(error.code).toBe('eval_type_error');
+    expect(callError('indexof_n', 'abc', '').code).toBe('eval_builtin_error');
   });
 });
 

@@ -80,6 +80,61 @@ const ERROR_CASES: Array<[note: string, sources: string[], expected: string[]]> 
       'mod0.rego:2:8: rego_compile_error: variables must not shadow input (use a different variable name)',
     ],
   ],
+  [
+    'unused some',
+    ['package p\nx if { some y; input.a }'],
+    ['mod0.rego:2:13: rego_compile_error: declared var y unused'],
+  ],
+  [
+    'unused some in a comprehension',
+    ['package p\nx := [1 | some y; true]'],
+    ['mod0.rego:2:16: rego_compile_error: declared var y unused'],
+  ],
+  [
+    'with on a local variable',
+    ['package p\nx if { y := 1; input.a with y as 2 }'],
+    [
+      'mod0.rego:2:29: rego_type_error: with keyword target must reference existing input, data, or a function',
+    ],
+  ],
+  [
+    'with on an unknown name',
+    ['package p\nx if { input.a with nope.f as 2 }'],
+    [
+      'mod0.rego:2:21: rego_type_error: with keyword target must reference existing input, data, or a function',
+    ],
+  ],
+  [
+    'assign to a number',
+    ['package p\nx if { 1 := input.a }'],
+    ['mod0.rego:2:8: rego_compile_error: cannot assign to number'],
+  ],
+  [
+    'output argument only on a statement call',
+    ['package p\nx := array.concat([1], [2], [3])'],
+    [
+      'mod0.rego:2:6: rego_type_error: array.concat: arity mismatch\n\thave: (array[any], array[any], array[any])\n\twant: (array[any], array[any])',
+    ],
+  ],
+  [
+    'array length mismatch',
+    ['package p\nx if { [a, b] = [1, 2, 3] }'],
+    [
+      'mod0.rego:2:8: rego_type_error: match error\n\tleft  : array<any, any>\n\tright : array<1, 2, 3>',
+    ],
+  ],
+  [
+    'array against object',
+    ['package p\nx if { [a] = {"k": 1} }'],
+    ['mod0.rego:2:8: rego_type_error: match error\n\tleft  : array<any>\n\tright : object<"k": 1>'],
+  ],
+  [
+    'some pattern against literal elements',
+    ['package p\nx if { some [a, b] in [[1, 2, 3]] }'],
+    [
+      'mod0.rego:2:13: rego_type_error: match error\n\tleft  : array<any, any>\n\tright : array<1, 2, 3>',
+    ],
+  ],
   // safety
   [
     'unsafe var in body',

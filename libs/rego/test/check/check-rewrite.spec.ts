@@ -97,6 +97,41 @@ const REWRITE_CASES: Array<[note: string, sources: string[], expected: string[]]
     ['q := input.a', 'r if { data.p.q with input.a as 1 }'],
   ],
   [
+    'statement call with an output argument',
+    ['package p\nr := x if { array.concat([1], [2], x) }'],
+    ['r := x if { array.concat([1], [2], x) }'],
+  ],
+  [
+    'equal-kind scalars unify (false at run time)',
+    ['package p\nr if { 1 = 2 }'],
+    ['r if { 1 = 2 }'],
+  ],
+  [
+    'builtin mocks in nested scopes stay builtin names',
+    ['package p\nr if { count([1]) with count as 1; x := [1 | count([]) with count as 2] }'],
+    ['r if { count([1]) with count as 1; x := [1 | count([]) with count as 2] }'],
+  ],
+  [
+    'builtin mock values in sibling scopes stay builtin names',
+    [
+      'package p\nf(a) := a\nr if { x := [1 | f(1) with f as count]; y := [2 | f(2) with f as count] }',
+    ],
+    [
+      'f(a) := a',
+      'r if { x := [1 | data.p.f(1) with data.p.f as count]; y := [2 | data.p.f(2) with data.p.f as count] }',
+    ],
+  ],
+  [
+    'used some declaration kept',
+    ['package p\nr if { some i; input.a[i] }'],
+    ['r if { some i; input.a[i] }'],
+  ],
+  [
+    'builtin mock target kept',
+    ['package p\nr if { count([]) with count as 1 }'],
+    ['r if { count([]) with count as 1 }'],
+  ],
+  [
     'function mock resolved',
     ['package p\nf(a) := a\nr if { f(1) with f as count }'],
     ['f(a) := a', 'r if { data.p.f(1) with data.p.f as count }'],

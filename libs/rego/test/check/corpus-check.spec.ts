@@ -21,18 +21,6 @@ const CORPORA = [
 /** `file suffix#note` → why the case is expected to fail our checks. */
 const KNOWN_DIFFERENCES = new Map<string, string>([
   [
-    'compr/tricky.yaml#treat { 1 | 1 } as comprehension',
-    'we read `if { 1 | 1 }` as a body with a union (type error), regorus as a comprehension',
-  ],
-  [
-    'compr/object.yaml#key-loop',
-    'iteration in a comprehension key with nothing in the body binding it',
-  ],
-  [
-    'rego.v1/tests.yaml#data-shadowed-by-local-var',
-    'a v0 local named `data` makes the rule read all of data, which includes itself',
-  ],
-  [
     'numbers/intn.yaml#undefined',
     'constant argument of the wrong type is a compile-time type error, as in OPA',
   ],

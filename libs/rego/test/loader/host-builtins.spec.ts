@@ -45,7 +45,7 @@ describe.each(VARIANTS)('host built-ins ($name)', (variant) => {
     expect(ticks).toBe(2);
   });
 
-  it('turns a BuiltinError into undefined, or into eval_builtin_error in strict mode', async () => {
+  it('turns a BuiltinError into undefined, or into its OPA code (eval_type_error for an operand type) in strict mode', async () => {
     const lenient = await loadIr(variant, hostBuiltinPolicy(), { hostBuiltins: registry(() => 1) });
     expect(lenient.evaluate({ n: 'two' }, 'test/doubled')).toEqual([]);
     const strict = await loadIr(variant, hostBuiltinPolicy(), {
@@ -53,7 +53,7 @@ describe.each(VARIANTS)('host built-ins ($name)', (variant) => {
       strictBuiltinErrors: true,
     });
     expect(() => strict.evaluate({ n: 'two' }, 'test/doubled')).toThrow(
-      /^eval_builtin_error: custom.double: operand 1 must be number but got string$/,
+      /^eval_type_error: custom.double: operand 1 must be number but got string$/,
     );
     expect(resultOf(strict.evaluate({ n: 5 }, 'test/doubled'))).toBe(10);
   });

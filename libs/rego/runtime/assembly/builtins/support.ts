@@ -27,6 +27,11 @@ export function rt_set_strict_builtin_errors(flag: i32): void {
   strictErrors = flag != 0;
 }
 
+/** Whether builtin errors abort (for builtins that build their own error message). */
+export function strictBuiltinErrorsOn(): bool {
+  return strictErrors;
+}
+
 export function builtinError(name: string, message: string): usize {
   if (!strictErrors) return 0;
   messageStart();

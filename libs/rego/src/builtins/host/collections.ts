@@ -6,8 +6,9 @@ import { toSetArray } from './values';
 /** Past this many elements numbers.range_step fails instead of exhausting memory. */
 export const MAX_RANGE_LENGTH = 10_000_000;
 
-function flattenDeep(values: unknown[]): unknown[] {
-  return values.flatMap((value) => (Array.isArray(value) ? flattenDeep(value) : [value]));
+/** OPA's array.flatten removes one level of nesting: deeper arrays stay arrays. */
+function flattenOneLevel(values: unknown[]): unknown[] {
+  return values.flatMap((value) => (Array.isArray(value) ? value : [value]));
 }
 
 /** A deprecated cast: the value when it already has the type, else an error. */
@@ -42,7 +43,7 @@ export function register(into: HostRegistry): void {
   });
 
   define(into, 'array.flatten', 1, (value: unknown) =>
-    flattenDeep(arrayOperand('array.flatten', 1, value)),
+    flattenOneLevel(arrayOperand('array.flatten', 1, value)),
   );
 
   define(into, 'cast_array', 1, cast('cast_array', 'array', Array.isArray));

@@ -16,6 +16,7 @@ import { register as registerRegex } from './regex';
 import { register as registerSemver } from './semver';
 import { register as registerSprintf } from './sprintf';
 import { register as registerStrings } from './strings';
+import { register as registerSystem } from './system';
 import { register as registerTime } from './time';
 import { register as registerUnits } from './units';
 import { register as registerUuid } from './uuid';
@@ -47,6 +48,7 @@ const FAMILIES: Array<(into: HostRegistry) => void> = [
   registerYaml,
   registerRandom,
   registerCollections,
+  registerSystem,
 ];
 
 /**

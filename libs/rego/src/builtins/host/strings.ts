@@ -20,13 +20,16 @@ function anyMatch(builtin: string, test: (text: string, affix: string) => boolea
   };
 }
 
-/** Go's strings.SplitN: n < 0 all parts, n == 0 none, else at most n (the last holds the rest). */
+/**
+ * OPA's strings.split_n: split on every separator (code points for ""), then keep the first
+ * n parts (n > 0), the last -n parts (n < 0) or none (n = 0). Unlike Go's strings.SplitN
+ * the kept parts are never re-joined, so `split_n("a.b.c", ".", 2)` is `["a", "b"]`.
+ */
 export function splitN(text: string, separator: string, limit: number): string[] {
   if (limit === 0) return [];
+  // Go's strings.Split: "" splits into code points, and "" split by "" has no parts.
   const parts = separator === '' ? [...text] : text.split(separator);
-  if (limit < 0 || parts.length <= limit) return parts;
-  const joiner = separator;
-  return [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(joiner)];
+  return limit > 0 ? parts.slice(0, limit) : parts.slice(Math.max(0, parts.length + limit));
 }
 
 /** Registers strings.any_prefix_match/any_suffix_match, strings.count, strings.split_n and indexof_n. */

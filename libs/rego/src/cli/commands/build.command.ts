@@ -5,11 +5,13 @@ import { join, resolve } from 'node:path';
 import { flagValue, parseArgs, UsageError } from '../args';
 import { DEFAULT_ENTRYPOINT, loadCliConfig } from '../cli-config';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
+import { BUILTIN_FLAGS, builtinOptionsOf } from '../capabilities-file';
 import { COMMON_FLAGS, regoVersionOf } from '../common-flags';
 import { PolicyDirError, readPolicyDir, sourcesOf } from '../policy-dir';
 import { isValidTenantName, TENANT_NAME_PATTERN } from '../tenant-name';
 import { BUILD_USAGE } from '../usage';
 import { compileTenants, formattedDiagnostics, type CompiledTarget } from './compile-tenants';
+import { BUNDLE_FLAGS, checkBundleFlags, writeBundleOutput } from './build-bundle';
 
 export const GLOBAL_WASM = 'global.wasm';
 
@@ -22,6 +24,8 @@ export interface ManifestEntry {
 
 export interface Manifest {
   regoVersion: 'v0' | 'v1';
+  /** Load the modules with strict built-in errors too (host built-ins fail the evaluation). */
+  strictBuiltinErrors: boolean;
   entrypoint: string;
   /** The global-only module, for tenants without their own file; null without global.rego. */
   global: ManifestEntry | null;
@@ -31,8 +35,10 @@ export interface Manifest {
 export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [
     ...COMMON_FLAGS,
+    ...BUILTIN_FLAGS,
     { name: 'out', short: 'o', value: true },
     { name: 'entrypoint', value: true },
+    ...BUNDLE_FLAGS,
   ]);
   if (args.flags.has('help')) {
     io.stdout(BUILD_USAGE);
@@ -42,6 +48,7 @@ export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('build needs exactly one policy directory');
   const out = flagValue(args, 'out');
   if (!out) throw new UsageError('build needs -o <out>');
+  checkBundleFlags(args);
   const dir = resolve(io.cwd, args.positionals[0]);
   const config = loadCliConfig([io.cwd, dir]);
   const policies = readPolicyDir(dir);
@@ -61,17 +68,26 @@ export async function buildCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const entrypoint = flagValue(args, 'entrypoint') ?? config.entrypoint ?? DEFAULT_ENTRYPOINT;
   const regoVersion = regoVersionOf(args, config);
-  const targets = await compileTenants(policies, { entrypoint, regoVersion });
+  const builtinOptions = builtinOptionsOf(args, io.cwd);
+  const targets = await compileTenants(policies, { entrypoint, regoVersion, ...builtinOptions });
   const lines = await formattedDiagnostics(targets, sourcesOf(policies));
   if (lines.length > 0) io.stderr(lines.join('\n'));
   if (targets.some((target) => !target.result.ok)) {
     io.stderr('build failed: nothing written');
     return EXIT_FAILURE;
   }
+  if (args.flags.has('bundle'))
+    return writeBundleOutput(args, io, targets, { dir, out, entrypoint, regoVersion });
 
   const outDir = resolve(io.cwd, out);
   mkdirSync(outDir, { recursive: true });
-  const manifest: Manifest = { regoVersion, entrypoint, global: null, tenants: {} };
+  const manifest: Manifest = {
+    regoVersion,
+    strictBuiltinErrors: builtinOptions.strictBuiltinErrors,
+    entrypoint,
+    global: null,
+    tenants: {},
+  };
   for (const target of targets) {
     const entry = writeTarget(outDir, target);
     if (target.tenant === null) manifest.global = entry;

@@ -2,6 +2,7 @@
 import { parseArgs, UsageError, flagValue } from '../args';
 import { DEFAULT_ENTRYPOINT, loadCliConfig } from '../cli-config';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
+import { BUILTIN_FLAGS, builtinOptionsOf } from '../capabilities-file';
 import { COMMON_FLAGS, regoVersionOf } from '../common-flags';
 import { readPolicyDir, sourcesOf } from '../policy-dir';
 import { CHECK_USAGE } from '../usage';
@@ -9,7 +10,11 @@ import { compileTenants, formattedDiagnostics } from './compile-tenants';
 import { resolve } from 'node:path';
 
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, [...COMMON_FLAGS, { name: 'entrypoint', value: true }]);
+  const args = parseArgs(argv, [
+    ...COMMON_FLAGS,
+    ...BUILTIN_FLAGS,
+    { name: 'entrypoint', value: true },
+  ]);
   if (args.flags.has('help')) {
     io.stdout(CHECK_USAGE);
     return EXIT_OK;
@@ -19,7 +24,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const dir = resolve(io.cwd, args.positionals[0]);
   const config = loadCliConfig([io.cwd, dir]);
   const policies = readPolicyDir(dir);
+  const builtinOptions = builtinOptionsOf(args, io.cwd);
   const targets = await compileTenants(policies, {
+    ...builtinOptions,
     entrypoint: flagValue(args, 'entrypoint') ?? config.entrypoint ?? DEFAULT_ENTRYPOINT,
     regoVersion: regoVersionOf(args, config),
   });

@@ -3,6 +3,7 @@
  * without a file of their own) and global + own file for each tenant that has one.
  */
 import type { CompileResult } from '../../compile';
+import type { BuiltinOptions } from '../capabilities-file';
 import { loadToolchain } from '../load-toolchain';
 import { modulesForTenant, type PolicyDir } from '../policy-dir';
 
@@ -14,7 +15,7 @@ export interface CompiledTarget {
 
 export async function compileTenants(
   policies: PolicyDir,
-  options: { entrypoint: string; regoVersion: 'v0' | 'v1' },
+  options: { entrypoint: string; regoVersion: 'v0' | 'v1' } & BuiltinOptions,
 ): Promise<CompiledTarget[]> {
   const { compileModules } = loadToolchain();
   const targets: Array<string | null> = [
@@ -26,6 +27,8 @@ export async function compileTenants(
     result: compileModules(modulesForTenant(policies, tenant), {
       entrypoints: [options.entrypoint],
       regoVersion: options.regoVersion,
+      capabilities: options.capabilities,
+      strictBuiltinErrors: options.strictBuiltinErrors,
     }),
   }));
 }

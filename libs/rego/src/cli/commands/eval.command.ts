@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { flagValue, parseArgs, UsageError } from '../args';
 import { loadCliConfig } from '../cli-config';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
+import { BUILTIN_FLAGS, builtinOptionsOf } from '../capabilities-file';
 import { COMMON_FLAGS, regoVersionOf } from '../common-flags';
 import { modulesForTenant, PolicyDirError, readPolicyDir, sourcesOf } from '../policy-dir';
 import { bindRefQuery, isVarlessRefQuery, VALUE_VARIABLE } from '../query-shape';
@@ -16,6 +17,7 @@ const QUERY_ENTRYPOINT = 'eval';
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [
     ...COMMON_FLAGS,
+    ...BUILTIN_FLAGS,
     { name: 'data', short: 'd', value: true },
     { name: 'input', short: 'i', value: true },
     { name: 'tenant', value: true },
@@ -36,6 +38,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const dir = resolve(io.cwd, dirFlag);
   const config = loadCliConfig([io.cwd, dir]);
   const policies = readPolicyDir(dir);
+  const builtinOptions = builtinOptionsOf(args, io.cwd);
   const input = readJsonFile(io.cwd, flagValue(args, 'input'), 'input');
   const dataPath = join(dir, 'data.json');
   const data = existsSync(dataPath) ? readJsonFile(io.cwd, dataPath, 'data') : undefined;
@@ -47,6 +50,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     entrypoints: [],
     queries: [{ name: QUERY_ENTRYPOINT, source: querySource }],
     regoVersion: regoVersionOf(args, config),
+    ...builtinOptions,
   });
   const sources = sourcesOf(policies);
   sources.set(queryFileName(QUERY_ENTRYPOINT), querySource);
@@ -56,10 +60,14 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
 
   let resultSet: unknown;
   try {
-    const policy = await loadCompiledPolicy({
-      wasm: compiled.wasm,
-      hostBuiltins: compiled.hostBuiltins,
-    });
+    const policy = await loadCompiledPolicy(
+      { wasm: compiled.wasm, hostBuiltins: compiled.hostBuiltins },
+      {
+        strictBuiltinErrors: builtinOptions.strictBuiltinErrors,
+        // print() and trace() output goes to stderr, keeping stdout the JSON result.
+        print: (line) => io.stderr(line),
+      },
+    );
     if (data !== undefined) policy.setData(data as object);
     // opa-wasm treats JS-falsy inputs as "no input"; JSON text keeps them.
     const sdkInput = input === undefined || input ? input : jsonBytes(input);

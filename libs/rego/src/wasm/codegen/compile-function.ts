@@ -15,11 +15,13 @@ export function isMemoisable(func: Func): boolean {
 
 /**
  * Compiles an IR function to `(params...) -> value` (0 = undefined). Rule functions of
- * input and data only are memoised per evaluation, except while a `with` is active (the
+ * input and data only are memoised per evaluation (a slot counts only in the evaluation
+ * generation it was written in), except while a `with` is active (the
  * with-depth counter is non-zero): then input or data may differ from the evaluation's.
  */
 export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): FunctionBody {
   const { func } = info;
+  const { layout } = context;
   const body: { label?: Label } = {};
   const fc = new FunctionCompiler(context, func.params, 0, {
     local: func.returnLocal,
@@ -35,8 +37,10 @@ export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): Fu
   if (memoSlot !== undefined) {
     emitWithDepthIsZero(fc);
     const outsideWith = emitter.if();
-    emitter.i32Const(memoSlot).i32Load().localTee(fc.scratch);
+    // A slot written in an earlier evaluation carries an older generation: not memoised.
+    emitter.i32Const(memoSlot).i32Load(4).i32Const(layout.evalGeneration).i32Load().i32Eq();
     const memoised = emitter.if();
+    emitter.i32Const(memoSlot).i32Load().localSet(fc.scratch);
     // select(value, 0, value != MEMO_UNDEFINED)
     emitter
       .localGet(fc.scratch)
@@ -51,6 +55,7 @@ export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): Fu
   }
 
   body.label = emitter.block();
+  fc.prepareBody(func.params, func.blocks);
   fc.compileBlocks(func.blocks);
   emitter.end(body.label);
 
@@ -65,6 +70,7 @@ export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): Fu
       .localGet(returnLocal)
       .select();
     emitter.i32Store();
+    emitter.i32Const(memoSlot).i32Const(layout.evalGeneration).i32Load().i32Store(4);
     emitter.end(outsideWith);
   }
   emitter.localGet(returnLocal);
@@ -74,6 +80,7 @@ export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): Fu
 /** Compiles a plan to `(input, data, result_set) -> ()`. */
 export function compilePlan(context: CodegenContext, plan: Plan): FunctionBody {
   const fc = new FunctionCompiler(context, [INPUT_LOCAL, DATA_LOCAL], 1, undefined, 2);
+  fc.prepareBody([INPUT_LOCAL, DATA_LOCAL], plan.blocks);
   fc.compileBlocks(plan.blocks);
   return fc.emitter.finish();
 }

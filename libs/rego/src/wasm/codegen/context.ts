@@ -33,7 +33,6 @@ export class CodegenContext {
   readonly funcs = new Map<string, CompiledFuncInfo>();
   readonly planIndices: number[] = [];
   readonly hostFunctionIndices = new Map<string, number>();
-  stringConstantFunction = -1;
   numberConstantFunction = -1;
   /** Generated functions in index order (filled as they are compiled). */
   readonly generated: Array<{ type: FuncType; body: FunctionBody; name: string } | undefined> = [];

@@ -2,6 +2,8 @@ import type { Block, Local, Operand } from '../../ir/ir';
 import type { Location } from '../../syntax/location';
 import { InstructionEmitter, type Label } from '../binary';
 import type { CodegenContext } from './context';
+import { invariantParams } from './invariant-locals';
+import { STRING_VALUE_SIZE } from './static-layout';
 import { compileStatement } from './statements';
 
 /** A `WithStmt` in progress: the local it replaced and where its old value is kept. */
@@ -28,6 +30,10 @@ export class FunctionCompiler {
   private readonly frames: IrFrame[] = [];
   /** Scratch local for a call result between the call and its definedness check. */
   readonly scratch: number;
+  /** Parameters no statement of the body writes (see invariant-locals.ts). */
+  private invariants = new Set<Local>();
+  /** `source:key index` → the local caching that lookup (0 = not done yet, 1 = undefined). */
+  private readonly lookupCaches = new Map<string, number>();
 
   constructor(
     readonly context: CodegenContext,
@@ -41,6 +47,26 @@ export class FunctionCompiler {
     this.emitter = new InstructionEmitter(params.length + extraParams);
     params.forEach((local, index) => this.locals.set(local, index));
     this.scratch = this.emitter.addLocal();
+  }
+
+  /** Declares the body about to be compiled, so lookups on invariant parameters are cached. */
+  prepareBody(params: readonly Local[], blocks: readonly Block[]): void {
+    this.invariants = invariantParams(params, blocks);
+  }
+
+  /**
+   * The local caching `source[constant key index]` for this call, when `source` never
+   * changes in the body; undefined otherwise.
+   */
+  lookupCache(source: Local, keyIndex: number): number | undefined {
+    if (!this.invariants.has(source)) return undefined;
+    const id = `${source}:${keyIndex}`;
+    let cache = this.lookupCaches.get(id);
+    if (cache === undefined) {
+      cache = this.emitter.addLocal();
+      this.lookupCaches.set(id, cache);
+    }
+    return cache;
   }
 
   /** The Wasm local of IR local `local`, declared on first use. */
@@ -67,8 +93,11 @@ export class FunctionCompiler {
         this.emitter.call(this.context.rt(operand.value ? 'rt_true' : 'rt_false'));
         break;
       case 'string':
+        // A static value built at compile time (see static-layout.ts): no call, no allocation.
         this.checkStringIndex(operand.index);
-        this.emitter.i32Const(operand.index).call(this.context.stringConstantFunction);
+        this.emitter.i32Const(
+          this.context.layout.stringValues + operand.index * STRING_VALUE_SIZE,
+        );
         break;
     }
   }

@@ -1,35 +1,31 @@
 import type { FunctionBody } from '../binary';
 import { InstructionEmitter } from '../binary';
 import type { CodegenContext } from './context';
+import { MEMO_SLOT_SIZE, NUMBER_VALUE_SIZE } from './static-layout';
 
 /**
- * `constant(index) -> value`: the value of string (or number) constant `index`, built from
- * the static bytes on first use in an evaluation and cached in its slot until the next
- * evaluation zeroes the slots.
+ * `number_constant(index) -> value`: number constant `index`, a static value parsed from its
+ * text on first use (`rt_number_text_at`) and kept for the life of the instance: static
+ * memory is not part of the heap the runtime resets.
  */
-export function constantFunction(context: CodegenContext, kind: 'string' | 'number'): FunctionBody {
+export function numberConstantFunction(context: CodegenContext): FunctionBody {
   const { layout } = context;
-  const table = kind === 'string' ? layout.stringTable : layout.numberTable;
-  const cache = kind === 'string' ? layout.stringCache : layout.numberCache;
-  const constructor = context.rt(kind === 'string' ? 'rt_string' : 'rt_number_text');
   const emitter = new InstructionEmitter(1);
-  const slot = emitter.addLocal();
   const value = emitter.addLocal();
   const entry = emitter.addLocal();
   emitter
     .localGet(0)
-    .i32Const(4)
+    .i32Const(NUMBER_VALUE_SIZE)
     .i32Mul()
-    .i32Const(cache)
+    .i32Const(layout.numberValues)
     .i32Add()
-    .localTee(slot)
+    .localTee(value)
     .i32Load()
-    .localTee(value);
-  emitter.i32Eqz();
+    .i32Eqz();
   const build = emitter.if();
-  emitter.localGet(0).i32Const(8).i32Mul().i32Const(table).i32Add().localSet(entry);
-  emitter.localGet(entry).i32Load(0).localGet(entry).i32Load(4).call(constructor).localSet(value);
-  emitter.localGet(slot).localGet(value).i32Store();
+  emitter.localGet(0).i32Const(8).i32Mul().i32Const(layout.numberTable).i32Add().localSet(entry);
+  emitter.localGet(value).localGet(entry).i32Load(0).localGet(entry).i32Load(4);
+  emitter.call(context.rt('rt_number_text_at')).drop();
   emitter.end(build);
   emitter.localGet(value);
   return emitter.finish();
@@ -47,7 +43,8 @@ export function hostBuiltinWrapper(
   id: number,
   arity: number,
 ): FunctionBody {
-  const memoAddress = context.layout.hostMemo + id * 4;
+  const { layout } = context;
+  const memoAddress = layout.hostMemo + id * MEMO_SLOT_SIZE;
   const emitter = new InstructionEmitter(arity);
   const key = emitter.addLocal();
   const memo = emitter.addLocal();
@@ -56,10 +53,13 @@ export function hostBuiltinWrapper(
   for (let index = 0; index < arity; index++) {
     emitter.localGet(key).localGet(index).call(context.rt('rt_array_append'));
   }
-  emitter.i32Const(memoAddress).i32Load().localTee(memo).i32Eqz();
+  // The memo object belongs to this evaluation only if its slot has the current generation.
+  emitter.i32Const(memoAddress).i32Load().localSet(memo);
+  emitter.i32Const(memoAddress).i32Load(4).i32Const(layout.evalGeneration).i32Load().i32Ne();
   const create = emitter.if();
   emitter.call(context.rt('rt_object_new')).localSet(memo);
   emitter.i32Const(memoAddress).localGet(memo).i32Store();
+  emitter.i32Const(memoAddress).i32Const(layout.evalGeneration).i32Load().i32Store(4);
   emitter.end(create);
   emitter.localGet(memo).localGet(key).call(context.rt('rt_value_get')).localTee(result).i32Eqz();
   const call = emitter.if();
@@ -99,14 +99,25 @@ export function heapBaseFunction(context: CodegenContext): FunctionBody {
 export const INVALID_ENTRYPOINT_MESSAGE = 'invalid entrypoint id';
 
 /**
- * `policy_eval(input, data, entrypoint, result_set)`: starts a fresh evaluation (zeroes the
- * constant caches, memo slots and `with` depth; sets the built-in error mode), then
- * dispatches on the entrypoint id to its plan.
+ * `policy_eval(input, data, entrypoint, result_set)`: starts a fresh evaluation (a new
+ * evaluation generation, which invalidates every memo slot at once; `with` depth 0; the
+ * built-in error mode), then dispatches on the entrypoint id to its plan. Only when the
+ * 32-bit generation wraps around are the memo slots cleared, so that a slot written
+ * 2^32 evaluations ago cannot pass for a current one.
  */
 export function policyEvalFunction(context: CodegenContext): FunctionBody {
   const { layout } = context;
   const emitter = new InstructionEmitter(4);
-  emitter.i32Const(layout.slotsStart).i32Const(0).i32Const(layout.slotsSize).memoryFill();
+  const generation = emitter.addLocal();
+  emitter.i32Const(layout.evalGeneration).i32Load().i32Const(1).i32Add().localTee(generation);
+  emitter.i32Eqz();
+  const wrapped = emitter.if();
+  if (layout.memoSize > 0)
+    emitter.i32Const(layout.memoStart).i32Const(0).i32Const(layout.memoSize).memoryFill();
+  emitter.i32Const(1).localSet(generation);
+  emitter.end(wrapped);
+  emitter.i32Const(layout.evalGeneration).localGet(generation).i32Store();
+  emitter.i32Const(layout.withDepth).i32Const(0).i32Store();
   emitter
     .i32Const(context.options.strictBuiltinErrors ? 1 : 0)
     .call(context.rt('rt_set_strict_builtin_errors'));

@@ -11,14 +11,14 @@ import { compileFunc, compilePlan, isMemoisable } from './compile-function';
 import { CodegenContext, i32Signature, type CodegenOptions } from './context';
 import { CodegenError } from './function-compiler';
 import {
-  constantFunction,
   heapBaseFunction,
   hostBuiltinWrapper,
   INVALID_ENTRYPOINT_MESSAGE,
   nameTableFunction,
+  numberConstantFunction,
   policyEvalFunction,
 } from './helper-functions';
-import { buildStaticLayout } from './static-layout';
+import { buildStaticLayout, MEMO_SLOT_SIZE } from './static-layout';
 
 export { CodegenError } from './function-compiler';
 export type { CodegenOptions } from './context';
@@ -73,9 +73,10 @@ export function generatePolicy(
     hostMemoSlots: builtins.host.length,
   });
   const context = new CodegenContext(runtime, layout, builtins, options, diagnostics);
-  const memoSlots = new Map(memoisable.map((func, index) => [func, layout.ruleMemo + index * 4]));
+  const memoSlots = new Map(
+    memoisable.map((func, index) => [func, layout.ruleMemo + index * MEMO_SLOT_SIZE]),
+  );
 
-  context.stringConstantFunction = context.reserveFunction();
   context.numberConstantFunction = context.reserveFunction();
   for (const builtin of builtins.host)
     context.hostFunctionIndices.set(builtin.name, context.reserveFunction());
@@ -92,16 +93,10 @@ export function generatePolicy(
   };
 
   context.define(
-    context.stringConstantFunction,
-    'string_constant',
-    i32Signature(1, true),
-    constantFunction(context, 'string'),
-  );
-  context.define(
     context.numberConstantFunction,
     'number_constant',
     i32Signature(1, true),
-    constantFunction(context, 'number'),
+    numberConstantFunction(context),
   );
   for (const builtin of builtins.host) {
     const index = context.hostFunctionIndices.get(builtin.name) as number;

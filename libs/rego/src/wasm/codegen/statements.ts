@@ -197,20 +197,48 @@ function compileAssignOnce(fc: FunctionCompiler, stmt: AssignVarOnceStmt): void 
   emitter.end(unset);
 }
 
+/** Marks "looked up, undefined" in a lookup cache local (no value lives at address 1). */
+const LOOKUP_UNDEFINED = 1;
+
 function compileDot(fc: FunctionCompiler, stmt: DotStmt): void {
   const { emitter, context } = fc;
   fc.failIfUndefined(stmt.key);
-  fc.pushOperand(stmt.source);
   if (stmt.key.kind === 'string') {
-    // A constant key is looked up by its bytes: no string value is built.
     fc.checkStringIndex(stmt.key.index, stmt.location);
+    const cache =
+      stmt.source.kind === 'local' ? fc.lookupCache(stmt.source.local, stmt.key.index) : undefined;
+    if (cache !== undefined) return compileCachedDot(fc, stmt, stmt.key.index, cache);
+    // A constant key is looked up by its bytes: no string value is built.
+    fc.pushOperand(stmt.source);
     const key = context.layout.strings[stmt.key.index];
     emitter.i32Const(key.address).i32Const(key.length).call(context.rt('rt_value_get_string'));
   } else {
+    fc.pushOperand(stmt.source);
     fc.pushOperand(stmt.key);
     emitter.call(context.rt('rt_value_get'));
   }
   setIfDefined(fc, stmt.target);
+}
+
+/**
+ * `target = source["key"]` on a source that never changes in this body: the lookup runs
+ * the first time the statement (or an identical one) is reached in a call, and its result,
+ * undefined included, is kept in `cache` for the rest of the call.
+ */
+function compileCachedDot(fc: FunctionCompiler, stmt: DotStmt, keyIndex: number, cache: number) {
+  const { emitter, context } = fc;
+  const key = context.layout.strings[keyIndex];
+  emitter.localGet(cache).i32Eqz();
+  const lookup = emitter.if();
+  fc.pushOperand(stmt.source);
+  emitter.i32Const(key.address).i32Const(key.length).call(context.rt('rt_value_get_string'));
+  emitter.localTee(fc.scratch);
+  // select(value, LOOKUP_UNDEFINED, value != 0)
+  emitter.i32Const(LOOKUP_UNDEFINED).localGet(fc.scratch).select().localSet(cache);
+  emitter.end(lookup);
+  emitter.localGet(cache).i32Const(LOOKUP_UNDEFINED).i32Eq();
+  fc.emitFailIfTrue();
+  emitter.localGet(cache).localSet(fc.local(stmt.target));
 }
 
 function compileScan(fc: FunctionCompiler, stmt: ScanStmt): void {

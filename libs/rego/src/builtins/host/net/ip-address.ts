@@ -28,13 +28,14 @@ function parseIpv6(text: string): bigint | undefined {
   if (!/^[0-9A-Fa-f:.]+$/.test(text)) return undefined;
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
-  const groupsOf = (part: string): number[] | undefined => {
+  // Only the last piece of the whole address may be dotted IPv4 (Go rejects `1.2.3.4::`).
+  const groupsOf = (part: string, lastPart: boolean): number[] | undefined => {
     if (part === '') return [];
     const groups: number[] = [];
     const pieces = part.split(':');
     for (let index = 0; index < pieces.length; index++) {
       const piece = pieces[index];
-      if (index === pieces.length - 1 && piece.includes('.')) {
+      if (lastPart && index === pieces.length - 1 && piece.includes('.')) {
         const v4 = parseIpv4(piece);
         if (v4 === undefined) return undefined;
         groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
@@ -46,8 +47,8 @@ function parseIpv6(text: string): bigint | undefined {
     }
     return groups;
   };
-  const head = groupsOf(halves[0]);
-  const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
+  const head = groupsOf(halves[0], halves.length === 1);
+  const tail = halves.length === 2 ? groupsOf(halves[1], true) : [];
   if (!head || !tail) return undefined;
   const missing = 8 - head.length - tail.length;
   if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
