@@ -3,12 +3,23 @@
  * query entrypoint, `loadCompiledPolicy` (opa-wasm underneath), `setData`, then one
  * `evaluate` per input. Never throws: every failure becomes a `RunOutcome`.
  */
+import {
+  DEFAULT_CAPABILITIES,
+  NETWORK_BUILTINS,
+  enableBuiltins,
+} from '../../libs/rego/src/builtins/capabilities';
 import { compile } from '../../libs/rego/src/compile';
 import { loadCompiledPolicy } from '../../libs/rego/src/loader';
 import { parseTerm } from '../../libs/rego/src/syntax';
 import type { CaseInput, PreparedCase, RunOutcome } from './conformance-case';
 import { classifyThrown, messageOf } from './runtime-failure';
 import { termToJson } from './term-to-json';
+
+/**
+ * The corpora are written against OPA's default capabilities, which include the network
+ * built-ins (cases mock http.send with `with`); ours refuse them unless enabled.
+ */
+const CORPUS_CAPABILITIES = enableBuiltins(DEFAULT_CAPABILITIES, NETWORK_BUILTINS);
 
 /** Entrypoint name the case's query is compiled under. */
 export const QUERY_ENTRYPOINT = 'conformance/query';
@@ -28,6 +39,7 @@ export async function executeCase(testCase: PreparedCase): Promise<RunOutcome> {
     entrypoints: [],
     queries: [{ name: QUERY_ENTRYPOINT, source: testCase.querySource }],
     regoVersion: testCase.regoVersion,
+    capabilities: CORPUS_CAPABILITIES,
     strictBuiltinErrors: testCase.strictBuiltinErrors,
   });
   if (!compiled.ok || compiled.wasm === null) {

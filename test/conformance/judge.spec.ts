@@ -160,11 +160,11 @@ describe('judge', () => {
       'failed',
     ],
     [
-      'strict-only error, undefined result → skip',
+      'strict-only error, undefined result in strict mode → fail',
       opaError('eval_type_error', true),
       bindings,
       results([]),
-      'skipped',
+      'failed',
     ],
     [
       'strict-only error, defined result → fail',
@@ -229,11 +229,11 @@ describe('judge', () => {
       'failed',
     ],
     [
-      'regorus strict builtin error → undefined → skip',
+      'regorus strict builtin error → undefined → fail',
       regorusError(true),
       value,
       results([]),
-      'skipped',
+      'failed',
     ],
     [
       'regorus non-builtin error → undefined → fail',

@@ -19,10 +19,6 @@ function fail(reason: string, diff?: string): Verdict {
   return diff === undefined ? { status: 'failed', reason } : { status: 'failed', reason, diff };
 }
 
-function skip(reason: string): Verdict {
-  return { status: 'skipped', reason };
-}
-
 export function judge(
   testCase: Pick<PreparedCase, 'expectation' | 'resultShape'>,
   outcome: RunOutcome,
@@ -88,11 +84,10 @@ function judgeOpaError(
 ): Verdict {
   const want = expectation.code ?? `an error containing ${JSON.stringify(expectation.text)}`;
   if (outcome.kind === 'results') {
-    const empty = outcome.resultSets.every((solutions) => solutions.length === 0);
-    // README: a target whose built-in errors are not fatal gives an undefined result instead.
-    if (expectation.strictOnly && empty)
-      return skip('strict_error: built-in error not raised by the Wasm target (result undefined)');
-    return fail(`expected ${want}, got ${describeOutcome(outcome)}`);
+    // strict_error cases run here with strict built-in errors on (the lenient run is judged
+    // by judgeLenientRun), so an undefined result means the built-in did not fail.
+    const mode = expectation.strictOnly ? ' with strict built-in errors' : '';
+    return fail(`expected ${want}${mode}, got ${describeOutcome(outcome)}`);
   }
   const problem = notAnExpectedError(outcome);
   if (problem) return fail(`expected ${want}, got ${problem}`);
@@ -110,15 +105,31 @@ function judgeOpaError(
     : fail(`expected an error containing ${JSON.stringify(text)}, got ${describeOutcome(outcome)}`);
 }
 
+/**
+ * The second run of an OPA `strict_error` case, without strict built-in errors: the failing
+ * built-in makes its expression undefined, so the query must have no solution (README).
+ */
+export function judgeLenientRun(outcome: RunOutcome): Verdict {
+  if (outcome.kind !== 'results')
+    return fail(
+      `expected an undefined result without strict built-in errors, got ${describeOutcome(outcome)}`,
+    );
+  const count = outcome.resultSets.flat().length;
+  return count === 0
+    ? pass
+    : fail(
+        `expected an undefined result without strict built-in errors, got ${count} solution(s)`,
+        `got ${canonicalJson(outcome.resultSets)}`,
+      );
+}
+
 function judgeRegorusError(
   expectation: Extract<Expectation, { kind: 'regorus-error' }>,
   outcome: RunOutcome,
 ): Verdict {
   if (outcome.kind === 'results') {
-    const empty = outcome.resultSets.every((solutions) => solutions.length === 0);
-    if (expectation.strict && expectation.builtinError && empty) {
-      return skip('regorus strict built-in error not raised by the Wasm target (result undefined)');
-    }
+    // regorus cases run with strict built-in errors (README), so a built-in that should have
+    // failed but left the result undefined is a failure too.
     return fail(`expected an error (${expectation.text}), got ${describeOutcome(outcome)}`);
   }
   // regorus's texts are its own (README trap 3): any genuine compile or evaluation error passes.

@@ -9,7 +9,7 @@
  * path.
  */
 import type { Module, Query, RegoVersion } from './ast/nodes';
-import type { Capabilities } from './builtins/capabilities';
+import { DEFAULT_CAPABILITIES, type Capabilities } from './builtins/capabilities';
 import { checkModules } from './check';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { planPolicy } from './planner';
@@ -114,7 +114,9 @@ export function compileWithPhases(
 
   const checked = runPhase('checker', diagnostics, () => {
     const result = phases.checkModules(parsedModules, parsedQueries, {
-      capabilities: options.capabilities,
+      // Without an explicit document, the defaults apply: a policy that calls http.send,
+      // net.lookup_ip_addr or opa.runtime is refused here, before it can ever run.
+      capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
     });
     diagnostics.push(...result.diagnostics);
     return result;

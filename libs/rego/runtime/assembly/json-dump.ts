@@ -3,6 +3,7 @@
 
 import { arrayGet, arrayLength } from './array';
 import { heapAlloc, heapFree } from './heap';
+import { BYTE_UTF8, STRING_BYTE_CLASS } from './json-bytes';
 import { writeNumber } from './number-format';
 import { keyedLength, keyedOrderedKey, keyedOrderedValue } from './object';
 import {
@@ -141,7 +142,9 @@ export function writeEscapedString(bytes: usize, length: usize): void {
   let runStart: usize = 0;
   for (let i: usize = 0; i < length; i++) {
     const byte = <u32>load<u8>(bytes + i);
-    if (byte >= 0x20 && byte != 0x22 && byte != 0x5c) continue;
+    const byteClass = load<u8>(STRING_BYTE_CLASS + <usize>byte);
+    // Only control bytes, quotes and backslashes are escaped (classes 1..3).
+    if (byteClass == 0 || byteClass == BYTE_UTF8) continue;
     if (i > runStart) writeBytes(bytes + runStart, i - runStart);
     runStart = i + 1;
     writerEnsure(6);

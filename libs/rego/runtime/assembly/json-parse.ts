@@ -6,8 +6,17 @@
 
 import { arrayAppend, arrayNew } from './array';
 import { heapShrinkTop } from './heap';
+import { BYTE_BACKSLASH, BYTE_CONTROL, BYTE_QUOTE, STRING_BYTE_CLASS } from './json-bytes';
 import { numberFromText, scanNumber } from './number-parse';
-import { keyedFind, keyedSetValueAt, keyedAppend, objectNew, setAdd, setNew } from './object';
+import {
+  keyedAppend,
+  keyedFind,
+  keyedFindString,
+  keyedSetValueAt,
+  objectNew,
+  setAdd,
+  setNew,
+} from './object';
 import {
   FALSE_VALUE,
   NULL_VALUE,
@@ -15,6 +24,7 @@ import {
   numberNewF64,
   numberNewInt,
   stringBytes,
+  stringLength,
   stringNew,
   stringNewInline,
 } from './value';
@@ -205,8 +215,11 @@ function parseObjectOrSet(): usize {
     position++;
     const value = parseValue();
     if (failed) return 0;
-    // Duplicate keys: the last one wins, as in Go's encoding/json.
-    const found = keyedFind(object, key);
+    // Duplicate keys: the last one wins, as in Go's encoding/json. JSON keys are strings,
+    // looked up by their bytes (no type dispatch).
+    const found = termSyntax
+      ? keyedFind(object, key)
+      : keyedFindString(object, stringBytes(key), stringLength(key));
     if (found >= 0) keyedSetValueAt(object, <usize>found, value);
     else keyedAppend(object, key, value);
     skipWhitespace();
@@ -272,23 +285,6 @@ function utf8SequenceLength(at: usize, lead: u32): usize {
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 0;
   return length;
 }
-
-// What a byte means inside a JSON string: 0 plain ASCII (the common case, one table load
-// per byte), else one of the classes below.
-const BYTE_CONTROL: u8 = 1;
-const BYTE_QUOTE: u8 = 2;
-const BYTE_BACKSLASH: u8 = 3;
-// 4: the lead byte of a multi-byte UTF-8 sequence (validated).
-const STRING_BYTE_CLASS = memory.data<u8>([
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-  0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-]);
 
 function parseString(): usize {
   const start = ++position; // past the opening quote

@@ -3,7 +3,7 @@
 // is faster than hashing; big ones (data documents, large sets) get O(1) lookups.
 
 import { abortWith } from './errors';
-import { heapAlloc, heapFree, heapGenerationGet, heapRealloc } from './heap';
+import { heapAlloc, heapAllocSmall, heapFree, heapGenerationGet, heapRealloc } from './heap';
 import { sortByReferencedValue } from './sort';
 import { valueCompare, valueEqual, valueHash } from './compare';
 import {
@@ -26,7 +26,7 @@ const ENTRY_SIZE: usize = 8;
 
 function keyedNew(tag: u32, capacity: usize): usize {
   if (capacity > 0x0fff0000) abortWith('out of memory');
-  const collection = heapAlloc(KEYED_SIZE);
+  const collection = heapAllocSmall(KEYED_SIZE);
   store<u32>(collection, tag);
   store<u32>(collection, 0, 4);
   store<u32>(collection, <u32>capacity, 8);
@@ -95,11 +95,13 @@ export function keyedFindString(collection: usize, bytes: usize, length: usize):
   const count = keyedLength(collection);
   const indexCapacity = <usize>load<u32>(collection, 20);
   if (indexCapacity == 0) {
+    // Length first: it rejects most keys, and every value has a word at offset 4.
+    const base = entries(collection);
     for (let i: usize = 0; i < count; i++) {
-      const key = keyedKeyAt(collection, i);
+      const key = <usize>load<u32>(base + i * ENTRY_SIZE);
       if (
-        load<u32>(key) == TYPE_STRING &&
         stringLength(key) == length &&
+        load<u32>(key) == TYPE_STRING &&
         bytesEqual(stringBytes(key), bytes, length)
       ) {
         return <i32>i;
@@ -209,6 +211,8 @@ export function keyedRemoveAt(collection: usize, index: usize): void {
  * until it changes (or, for a vector on the heap, until the heap is reset).
  */
 export function keyedOrderedEntry(collection: usize, rank: usize): usize {
+  // One entry (a result set, `{"result": v}`) is in order: no cache to consult or fill.
+  if (keyedLength(collection) <= 1) return rank;
   let order = load<u32>(collection, 24);
   if (
     order == ORDER_UNKNOWN ||

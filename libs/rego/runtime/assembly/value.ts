@@ -11,7 +11,7 @@
 //           [16 hash index: u32[] of entry index + 1, 0 = empty][20 index capacity]
 //   set     same as object; each entry's value is the element itself
 
-import { heapAlloc } from './heap';
+import { heapAlloc, heapAllocSmall } from './heap';
 
 export const TYPE_NULL: u32 = 1;
 export const TYPE_BOOLEAN: u32 = 2;
@@ -45,7 +45,7 @@ export function booleanGet(value: usize): bool {
 // Numbers --------------------------------------------------------------------------------
 
 export function numberNewF64(number: f64): usize {
-  const value = heapAlloc(NUMBER_SIZE);
+  const value = heapAllocSmall(NUMBER_SIZE);
   store<u32>(value, TYPE_NUMBER);
   store<u32>(value, 0, 4);
   store<f64>(value, number, 8);
@@ -102,7 +102,7 @@ export const STRING_SIZE: usize = 16;
 
 /** A string over existing bytes (not copied). */
 export function stringNew(bytes: usize, length: usize): usize {
-  const value = heapAlloc(STRING_SIZE);
+  const value = heapAllocSmall(STRING_SIZE);
   store<u32>(value, TYPE_STRING);
   store<u32>(value, <u32>length, 4);
   store<u32>(value, <u32>bytes, 8);
@@ -158,6 +158,8 @@ export function bytesHash(bytes: usize, length: usize): u32 {
  * pointers are 8-aligned. Loads never reach past either range (a string may end exactly at
  * the end of memory).
  */
+// @ts-ignore: decorator (inlined: object lookups call it once per candidate key)
+@inline
 export function bytesEqual(a: usize, b: usize, length: usize): bool {
   if (a == b) return true;
   while (length >= 8) {

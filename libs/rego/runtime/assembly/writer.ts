@@ -13,6 +13,9 @@ export function writerStart(initialCapacity: usize): void {
   length = 0;
 }
 
+// Small and called for every byte of output: inlined, with growth kept out of line.
+// @ts-ignore: decorator
+@inline
 export function writerEnsure(extra: usize): void {
   if (length + extra > capacity) writerGrow(extra);
 }
@@ -24,6 +27,8 @@ function writerGrow(extra: usize): void {
   capacity = heapBlockSize(buffer);
 }
 
+// @ts-ignore: decorator
+@inline
 export function writeByte(byte: u32): void {
   writerEnsure(1);
   store<u8>(buffer + length, <u8>byte);
@@ -31,6 +36,8 @@ export function writeByte(byte: u32): void {
 }
 
 /** Writes a byte without a capacity check (after writerEnsure). */
+// @ts-ignore: decorator
+@inline
 export function writeByteUnchecked(byte: u32): void {
   store<u8>(buffer + length, <u8>byte);
   length++;
@@ -38,8 +45,22 @@ export function writeByteUnchecked(byte: u32): void {
 
 export function writeBytes(bytes: usize, count: usize): void {
   writerEnsure(count);
-  memory.copy(buffer + length, bytes, count);
+  const out = buffer + length;
   length += count;
+  // Most runs are short (keys, small strings): a word loop beats the bulk copy's call out.
+  if (count > 32) {
+    memory.copy(out, bytes, count);
+    return;
+  }
+  let done: usize = 0;
+  while (done + 8 <= count) {
+    store<u64>(out + done, load<u64>(bytes + done));
+    done += 8;
+  }
+  while (done < count) {
+    store<u8>(out + done, load<u8>(bytes + done));
+    done++;
+  }
 }
 
 /** Writes the first `count` (at most 4) bytes of `word`, little-endian. */

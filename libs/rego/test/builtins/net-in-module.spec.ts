@@ -57,7 +57,10 @@ async function inModule(cases: Array<[string, string]>, strict: boolean) {
   });
   if (!compiled.ok || !compiled.wasm) throw new Error(JSON.stringify(compiled.diagnostics));
   expect(compiled.hostBuiltins).toEqual([]);
-  const policy = await loadCompiledPolicy(compiled, { strictBuiltinErrors: strict });
+  const policy = await loadCompiledPolicy(
+    { wasm: compiled.wasm, hostBuiltins: compiled.hostBuiltins },
+    { strictBuiltinErrors: strict },
+  );
   try {
     return policy.evaluate({ cases }, 'test/p') as Array<{ result: Record<string, boolean> }>;
   } catch (error) {
@@ -93,9 +96,11 @@ describe('net.cidr_contains in the module', () => {
       regoVersion: 'v1',
       strictBuiltinErrors: true,
     });
-    const loaded = await loadCompiledPolicy(compiled as { wasm: Uint8Array; hostBuiltins: [] }, {
-      strictBuiltinErrors: true,
-    });
+    if (!compiled.wasm) throw new Error(JSON.stringify(compiled.diagnostics));
+    const loaded = await loadCompiledPolicy(
+      { wasm: compiled.wasm, hostBuiltins: compiled.hostBuiltins },
+      { strictBuiltinErrors: true },
+    );
     expect(() => loaded.evaluate({ cidr: 1 }, 'test/p')).toThrow(
       'eval_type_error: net.cidr_contains: operand 1 must be string but got number',
     );

@@ -101,4 +101,13 @@ describe('coresdk eval --strict-builtin-errors', () => {
       'evaluation failed: eval_builtin_error: semver.compare: operand 1: string "not-semver" is not a valid SemVer',
     );
   });
+
+  it('writes print and trace lines to stderr, keeping stdout the JSON result', () => {
+    const source = 'package t\n\np if {\n\tprint("seen", input.n)\n\ttrace("traced")\n}\n';
+    const cwd = tempTree({ 'p/global.rego': source, 'input.json': '{"n": 3}' });
+    const run = runCoresdk(['eval', '-d', 'p', '-i', 'input.json', 'data.t.p'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n')).toEqual(expect.arrayContaining(['seen 3', 'trace: traced']));
+    expect(JSON.parse(run.stdout).result[0].expressions[0].value).toBe(true);
+  });
 });

@@ -107,7 +107,7 @@ const rows: Row[] = [
   },
   {
     note: 'nested comprehensions capture outer variables',
-    source: 'x := [[y * z | some z in [1, 2]] | some y in [10, 20]]',
+    source: 'x := [[product | some z in [1, 2]; product := y * z] | some y in [10, 20]]',
     want: [
       {
         result: [

@@ -17,6 +17,7 @@ import { register as registerSemver } from './semver';
 import { register as registerSprintf } from './sprintf';
 import { register as registerStrings } from './strings';
 import { register as registerSystem } from './system';
+import { register as registerTemplate } from './template';
 import { register as registerTime } from './time';
 import { register as registerUnits } from './units';
 import { register as registerUuid } from './uuid';
@@ -49,6 +50,7 @@ const FAMILIES: Array<(into: HostRegistry) => void> = [
   registerRandom,
   registerCollections,
   registerSystem,
+  registerTemplate,
 ];
 
 /**

@@ -55,7 +55,7 @@ export function compileFunc(context: CodegenContext, info: CompiledFuncInfo): Fu
   }
 
   body.label = emitter.block();
-  fc.prepareBody(func.params, func.blocks);
+  fc.prepareBody(func.params, func.blocks, func.returnLocal);
   fc.compileBlocks(func.blocks);
   emitter.end(body.label);
 

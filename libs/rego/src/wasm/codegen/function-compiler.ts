@@ -2,7 +2,7 @@ import type { Block, Local, Operand } from '../../ir/ir';
 import type { Location } from '../../syntax/location';
 import { InstructionEmitter, type Label } from '../binary';
 import type { CodegenContext } from './context';
-import { invariantParams } from './invariant-locals';
+import { invariantParams, localMentions } from './invariant-locals';
 import { STRING_VALUE_SIZE } from './static-layout';
 import { compileStatement } from './statements';
 
@@ -50,9 +50,15 @@ export class FunctionCompiler {
   }
 
   /** Declares the body about to be compiled, so lookups on invariant parameters are cached. */
-  prepareBody(params: readonly Local[], blocks: readonly Block[]): void {
+  prepareBody(params: readonly Local[], blocks: readonly Block[], returnLocal?: Local): void {
     this.invariants = invariantParams(params, blocks);
+    const mentions = localMentions(blocks);
+    this.isUnread = (local) =>
+      mentions.get(local) === 1 && !params.includes(local) && local !== returnLocal;
   }
+
+  /** True for a local that only the statement writing it names (e.g. an unused scan key). */
+  isUnread: (local: Local) => boolean = () => false;
 
   /**
    * The local caching `source[constant key index]` for this call, when `source` never

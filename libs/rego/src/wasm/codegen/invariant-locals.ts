@@ -66,3 +66,47 @@ function writtenLocals(stmt: Stmt): readonly Local[] | undefined {
       return undefined;
   }
 }
+
+/** Statement fields that may hold a local (numbers) or an operand naming one. */
+const LOCAL_FIELDS = new Set([
+  'source',
+  'key',
+  'value',
+  'target',
+  'array',
+  'object',
+  'set',
+  'a',
+  'b',
+  'local',
+  'result',
+  'args',
+]);
+
+/**
+ * How many times each local is named by the statements of a body. It over-counts (a
+ * number literal in a `value` field counts too), never under-counts: a local counted once
+ * is named by a single statement and read by none other.
+ */
+export function localMentions(blocks: readonly Block[]): Map<Local, number> {
+  const mentions = new Map<Local, number>();
+  const count = (local: Local) => mentions.set(local, (mentions.get(local) ?? 0) + 1);
+  const visit = (value: unknown) => {
+    if (typeof value === 'number') count(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (isLocalOperand(value)) count(value.local);
+  };
+  forEachStatement(blocks, (stmt) => {
+    for (const [field, value] of Object.entries(stmt)) if (LOCAL_FIELDS.has(field)) visit(value);
+  });
+  return mentions;
+}
+
+function isLocalOperand(value: unknown): value is { kind: 'local'; local: Local } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'local' &&
+    typeof (value as { local?: unknown }).local === 'number'
+  );
+}

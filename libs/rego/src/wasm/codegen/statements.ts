@@ -253,11 +253,14 @@ function compileScan(fc: FunctionCompiler, stmt: ScanStmt): void {
   const exit = emitter.block();
   const loop = emitter.loop();
   emitter.localGet(index).localGet(size).i32GeU().brIf(exit);
-  emitter
-    .localGet(source)
-    .localGet(index)
-    .call(context.rt('rt_iter_key'))
-    .localSet(fc.local(stmt.key));
+  // An unused key (`some x in xs`, `xs[_]`) is not built: for arrays that would be a number.
+  if (!fc.isUnread(stmt.key)) {
+    emitter
+      .localGet(source)
+      .localGet(index)
+      .call(context.rt('rt_iter_key'))
+      .localSet(fc.local(stmt.key));
+  }
   emitter
     .localGet(source)
     .localGet(index)

@@ -9,4 +9,4 @@ squares := [y | some x in input.numbers; y := x * x]
 
 evens := {x | some x in input.numbers; x % 2 == 0}
 
-index := {format_int(x, 10): x * x | some x in input.numbers}
+index := {format_int(x, 10): square | some x in input.numbers; square := x * x}
