@@ -22,10 +22,6 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Imports that select language versions newer than this compiler targets (README: may be reported as unsupported). */
-const NEWER_LANGUAGE_IMPORTS = [
-  /^\s*import\s+rego\.v2\b/m,
-  /^\s*import\s+future\.keywords\.not\b/m,
-];
 
 const ERROR_CODE_IN_TEXT = /\b((?:eval|rego)_[a-z_]+_error)\b/;
 
@@ -55,7 +51,7 @@ export function prepareOpaCase(
     strictBuiltinErrors: raw.strict_error === true,
     env: stringRecord(raw.env),
     expectation: opaExpectation(raw),
-    skipReason: opaSkipReason(raw, modules),
+    skipReason: opaSkipReason(raw),
     notes: [],
   };
 }
@@ -83,10 +79,7 @@ function opaExpectation(raw: Record<string, unknown>): Expectation {
   return { kind: 'error', code, text, strictOnly: raw.strict_error === true };
 }
 
-function opaSkipReason(
-  raw: Record<string, unknown>,
-  modules: Array<{ source: string }>,
-): string | null {
+function opaSkipReason(raw: Record<string, unknown>): string | null {
   const unknown = Object.keys(raw).filter((key) => !KNOWN_KEYS.has(key));
   if (unknown.length > 0) return `unsupported key: ${unknown.sort().join(', ')}`;
   if (typeof raw.query !== 'string') return 'case has no query';
@@ -94,10 +87,6 @@ function opaSkipReason(
     (key) => Object.hasOwn(raw, key),
   );
   if (!hasExpectation) return 'case has no expectation';
-  for (const pattern of NEWER_LANGUAGE_IMPORTS) {
-    const match = modules.map((module) => module.source.match(pattern)).find(Boolean);
-    if (match) return `newer OPA language import: ${match[0].trim()}`;
-  }
   return null;
 }
 

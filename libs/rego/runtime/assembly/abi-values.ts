@@ -30,9 +30,13 @@ import {
   NUMBER_SIZE,
   TRUE_VALUE,
   TYPE_BOOLEAN,
+  TYPE_STRING,
+  InlineBytes,
   booleanGet,
   numberNewF64,
   numberNewInt,
+  stringBytes,
+  stringLength,
   stringNew,
   typeOf,
 } from './value';
@@ -157,6 +161,20 @@ export function rt_boolean_is_true(value: i32): i32 {
 }
 
 export function rt_value_equal(a: i32, b: i32): i32 {
+  // Strings dominate the comparisons policies make (`grant.action == input.action`): they
+  // are compared here, without the call and type dispatch of the general case.
+  if (
+    a != 0 &&
+    b != 0 &&
+    load<u32>(<usize>a) == TYPE_STRING &&
+    load<u32>(<usize>b) == TYPE_STRING
+  ) {
+    const length = stringLength(<usize>a);
+    return <i32>(
+      (length == stringLength(<usize>b) &&
+        InlineBytes.equal(stringBytes(<usize>a), stringBytes(<usize>b), length))
+    );
+  }
   return <i32>valueEqual(<usize>a, <usize>b);
 }
 

@@ -3,7 +3,7 @@
 import { arrayGet, arrayLength } from './array';
 import {
   keyedFind,
-  keyedFindString,
+  InlineKeyed,
   keyedKeyAt,
   keyedLength,
   keyedOrderedKey,
@@ -50,8 +50,7 @@ export function valueGet(collection: usize, key: usize): usize {
 export function valueGetString(collection: usize, bytes: usize, length: usize): usize {
   const tag = typeOf(collection);
   if (tag != TYPE_OBJECT && tag != TYPE_SET) return 0;
-  const found = keyedFindString(collection, bytes, length);
-  return found < 0 ? 0 : keyedValueAt(collection, <usize>found);
+  return InlineKeyed.getString(collection, bytes, length);
 }
 
 /** Elements of a collection, code points of a string, -1 for anything else. */

@@ -1,7 +1,7 @@
 // Arrays: a header plus a separately allocated, growable vector of element addresses.
 
 import { abortWith } from './errors';
-import { heapAlloc, heapAllocSmall, heapRealloc } from './heap';
+import { HeapFastPath, heapAlloc, heapRealloc } from './heap';
 import { TYPE_ARRAY } from './value';
 
 const ARRAY_SIZE: usize = 16;
@@ -10,7 +10,7 @@ const MAX_CAPACITY: usize = 0x1fff0000;
 
 export function arrayNew(capacity: usize): usize {
   if (capacity > MAX_CAPACITY) abortWith('out of memory');
-  const array = heapAllocSmall(ARRAY_SIZE);
+  const array = HeapFastPath.alloc(ARRAY_SIZE);
   store<u32>(array, TYPE_ARRAY);
   store<u32>(array, 0, 4);
   store<u32>(array, <u32>capacity, 8);

@@ -20,13 +20,11 @@ import {
   typeOf,
 } from './value';
 import {
-  writeByte,
-  writeByteUnchecked,
+  InlineWriter,
   writeBytes,
   writeLiteral,
   writeWord,
   writerBuffer,
-  writerEnsure,
   writerFinishBytes,
   writerFinishCString,
   writerLength,
@@ -69,7 +67,7 @@ export function writeValue(value: usize, terms: bool): void {
         writeWord(0x65757274, 4); // "true"
       else {
         writeWord(0x736c6166, 4); // "fals"
-        writeByte(0x65);
+        InlineWriter.byte(0x65);
       }
       return;
     case TYPE_NUMBER:
@@ -79,25 +77,25 @@ export function writeValue(value: usize, terms: bool): void {
       writeEscapedString(stringBytes(value), stringLength(value));
       return;
     case TYPE_ARRAY: {
-      writeByte(0x5b);
+      InlineWriter.byte(0x5b);
       const length = arrayLength(value);
       for (let i: usize = 0; i < length; i++) {
-        if (i > 0) writeByte(0x2c);
+        if (i > 0) InlineWriter.byte(0x2c);
         writeValue(arrayGet(value, i), terms);
       }
-      writeByte(0x5d);
+      InlineWriter.byte(0x5d);
       return;
     }
     case TYPE_OBJECT: {
-      writeByte(0x7b);
+      InlineWriter.byte(0x7b);
       const length = keyedLength(value);
       for (let i: usize = 0; i < length; i++) {
-        if (i > 0) writeByte(0x2c);
+        if (i > 0) InlineWriter.byte(0x2c);
         writeKey(keyedOrderedKey(value, i), terms);
-        writeByte(0x3a);
+        InlineWriter.byte(0x3a);
         writeValue(keyedOrderedValue(value, i), terms);
       }
-      writeByte(0x7d);
+      InlineWriter.byte(0x7d);
       return;
     }
     case TYPE_SET: {
@@ -106,12 +104,12 @@ export function writeValue(value: usize, terms: bool): void {
         writeLiteral('set()');
         return;
       }
-      writeByte(terms ? 0x7b : 0x5b);
+      InlineWriter.byte(terms ? 0x7b : 0x5b);
       for (let i: usize = 0; i < length; i++) {
-        if (i > 0) writeByte(0x2c);
+        if (i > 0) InlineWriter.byte(0x2c);
         writeValue(keyedOrderedKey(value, i), terms);
       }
-      writeByte(terms ? 0x7d : 0x5d);
+      InlineWriter.byte(terms ? 0x7d : 0x5d);
       return;
     }
   }
@@ -137,8 +135,8 @@ function writeKey(key: usize, terms: bool): void {
 
 export function writeEscapedString(bytes: usize, length: usize): void {
   // Worst case every byte becomes \u00XX.
-  writerEnsure(length + 2);
-  writeByteUnchecked(0x22);
+  InlineWriter.ensure(length + 2);
+  InlineWriter.byteUnchecked(0x22);
   let runStart: usize = 0;
   for (let i: usize = 0; i < length; i++) {
     const byte = <u32>load<u8>(bytes + i);
@@ -147,38 +145,38 @@ export function writeEscapedString(bytes: usize, length: usize): void {
     if (byteClass == 0 || byteClass == BYTE_UTF8) continue;
     if (i > runStart) writeBytes(bytes + runStart, i - runStart);
     runStart = i + 1;
-    writerEnsure(6);
-    writeByteUnchecked(0x5c);
+    InlineWriter.ensure(6);
+    InlineWriter.byteUnchecked(0x5c);
     switch (byte) {
       case 0x22:
-        writeByteUnchecked(0x22);
+        InlineWriter.byteUnchecked(0x22);
         break;
       case 0x5c:
-        writeByteUnchecked(0x5c);
+        InlineWriter.byteUnchecked(0x5c);
         break;
       case 0x0a:
-        writeByteUnchecked(0x6e);
+        InlineWriter.byteUnchecked(0x6e);
         break;
       case 0x0d:
-        writeByteUnchecked(0x72);
+        InlineWriter.byteUnchecked(0x72);
         break;
       case 0x09:
-        writeByteUnchecked(0x74);
+        InlineWriter.byteUnchecked(0x74);
         break;
       case 0x08:
-        writeByteUnchecked(0x62);
+        InlineWriter.byteUnchecked(0x62);
         break;
       case 0x0c:
-        writeByteUnchecked(0x66);
+        InlineWriter.byteUnchecked(0x66);
         break;
       default:
-        writeByteUnchecked(0x75);
-        writeByteUnchecked(0x30);
-        writeByteUnchecked(0x30);
-        writeByteUnchecked(<u32>load<u8>(HEX + (byte >> 4)));
-        writeByteUnchecked(<u32>load<u8>(HEX + (byte & 15)));
+        InlineWriter.byteUnchecked(0x75);
+        InlineWriter.byteUnchecked(0x30);
+        InlineWriter.byteUnchecked(0x30);
+        InlineWriter.byteUnchecked(<u32>load<u8>(HEX + (byte >> 4)));
+        InlineWriter.byteUnchecked(<u32>load<u8>(HEX + (byte & 15)));
     }
   }
   if (length > runStart) writeBytes(bytes + runStart, length - runStart);
-  writeByte(0x22);
+  InlineWriter.byte(0x22);
 }

@@ -3,14 +3,14 @@
 // is faster than hashing; big ones (data documents, large sets) get O(1) lookups.
 
 import { abortWith } from './errors';
-import { heapAlloc, heapAllocSmall, heapFree, heapGenerationGet, heapRealloc } from './heap';
+import { HeapFastPath, heapAlloc, heapFree, heapGenerationGet, heapRealloc } from './heap';
 import { sortByReferencedValue } from './sort';
 import { valueCompare, valueEqual, valueHash } from './compare';
 import {
   TYPE_OBJECT,
   TYPE_SET,
   TYPE_STRING,
-  bytesEqual,
+  InlineBytes,
   bytesHash,
   stringBytes,
   stringLength,
@@ -26,7 +26,7 @@ const ENTRY_SIZE: usize = 8;
 
 function keyedNew(tag: u32, capacity: usize): usize {
   if (capacity > 0x0fff0000) abortWith('out of memory');
-  const collection = heapAllocSmall(KEYED_SIZE);
+  const collection = HeapFastPath.alloc(KEYED_SIZE);
   store<u32>(collection, tag);
   store<u32>(collection, 0, 4);
   store<u32>(collection, <u32>capacity, 8);
@@ -90,6 +90,36 @@ export function keyedFind(collection: usize, key: usize): i32 {
   }
 }
 
+/**
+ * Lookups by raw key bytes inlined into their hottest caller (`rt_value_get_string`, one
+ * per constant-key reference in a policy): the linear scan of a small collection then costs
+ * no call at all. `@inline` sits on a static method: the formatter cannot parse decorated
+ * functions.
+ */
+export class InlineKeyed {
+  /** Value (set: element) under the string key with these bytes, or 0. */
+  @inline static getString(collection: usize, bytes: usize, length: usize): usize {
+    if (load<u32>(collection, 20) != 0) {
+      const found = keyedFindString(collection, bytes, length);
+      return found < 0 ? 0 : keyedValueAt(collection, <usize>found);
+    }
+    const count = keyedLength(collection);
+    const base = entries(collection);
+    for (let i: usize = 0; i < count; i++) {
+      const entry = base + i * ENTRY_SIZE;
+      const key = <usize>load<u32>(entry);
+      if (
+        stringLength(key) == length &&
+        load<u32>(key) == TYPE_STRING &&
+        InlineBytes.equal(stringBytes(key), bytes, length)
+      ) {
+        return <usize>load<u32>(entry, 4);
+      }
+    }
+    return 0;
+  }
+}
+
 /** Index of the entry whose key is the string with these bytes, or -1 (no allocation). */
 export function keyedFindString(collection: usize, bytes: usize, length: usize): i32 {
   const count = keyedLength(collection);
@@ -102,7 +132,7 @@ export function keyedFindString(collection: usize, bytes: usize, length: usize):
       if (
         stringLength(key) == length &&
         load<u32>(key) == TYPE_STRING &&
-        bytesEqual(stringBytes(key), bytes, length)
+        InlineBytes.equal(stringBytes(key), bytes, length)
       ) {
         return <i32>i;
       }
@@ -119,7 +149,7 @@ export function keyedFindString(collection: usize, bytes: usize, length: usize):
     if (
       load<u32>(key) == TYPE_STRING &&
       stringLength(key) == length &&
-      bytesEqual(stringBytes(key), bytes, length)
+      InlineBytes.equal(stringBytes(key), bytes, length)
     ) {
       return <i32>(entry - 1);
     }

@@ -11,7 +11,7 @@
 //           [16 hash index: u32[] of entry index + 1, 0 = empty][20 index capacity]
 //   set     same as object; each entry's value is the element itself
 
-import { heapAlloc, heapAllocSmall } from './heap';
+import { HeapFastPath, heapAlloc } from './heap';
 
 export const TYPE_NULL: u32 = 1;
 export const TYPE_BOOLEAN: u32 = 2;
@@ -45,7 +45,7 @@ export function booleanGet(value: usize): bool {
 // Numbers --------------------------------------------------------------------------------
 
 export function numberNewF64(number: f64): usize {
-  const value = heapAllocSmall(NUMBER_SIZE);
+  const value = HeapFastPath.alloc(NUMBER_SIZE);
   store<u32>(value, TYPE_NUMBER);
   store<u32>(value, 0, 4);
   store<f64>(value, number, 8);
@@ -102,7 +102,7 @@ export const STRING_SIZE: usize = 16;
 
 /** A string over existing bytes (not copied). */
 export function stringNew(bytes: usize, length: usize): usize {
-  const value = heapAllocSmall(STRING_SIZE);
+  const value = HeapFastPath.alloc(STRING_SIZE);
   store<u32>(value, TYPE_STRING);
   store<u32>(value, <u32>length, 4);
   store<u32>(value, <u32>bytes, 8);
@@ -158,29 +158,37 @@ export function bytesHash(bytes: usize, length: usize): u32 {
  * pointers are 8-aligned. Loads never reach past either range (a string may end exactly at
  * the end of memory).
  */
-// @ts-ignore: decorator (inlined: object lookups call it once per candidate key)
-@inline
 export function bytesEqual(a: usize, b: usize, length: usize): bool {
-  if (a == b) return true;
-  while (length >= 8) {
-    if (load<u64>(a) != load<u64>(b)) return false;
-    a += 8;
-    b += 8;
-    length -= 8;
+  return InlineBytes.equal(a, b, length);
+}
+
+/**
+ * Byte operations inlined into hot loops (object lookups). AssemblyScript's `@inline` is
+ * written on static methods because the formatter cannot parse decorated functions.
+ */
+export class InlineBytes {
+  @inline static equal(a: usize, b: usize, length: usize): bool {
+    if (a == b) return true;
+    while (length >= 8) {
+      if (load<u64>(a) != load<u64>(b)) return false;
+      a += 8;
+      b += 8;
+      length -= 8;
+    }
+    if (length >= 4) {
+      if (load<u32>(a) != load<u32>(b)) return false;
+      a += 4;
+      b += 4;
+      length -= 4;
+    }
+    if (length >= 2) {
+      if (load<u16>(a) != load<u16>(b)) return false;
+      a += 2;
+      b += 2;
+      length -= 2;
+    }
+    return length == 0 || load<u8>(a) == load<u8>(b);
   }
-  if (length >= 4) {
-    if (load<u32>(a) != load<u32>(b)) return false;
-    a += 4;
-    b += 4;
-    length -= 4;
-  }
-  if (length >= 2) {
-    if (load<u16>(a) != load<u16>(b)) return false;
-    a += 2;
-    b += 2;
-    length -= 2;
-  }
-  return length == 0 || load<u8>(a) == load<u8>(b);
 }
 
 /** Number of code points in UTF-8 bytes (continuation bytes are not counted). */

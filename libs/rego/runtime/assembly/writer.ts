@@ -13,11 +13,30 @@ export function writerStart(initialCapacity: usize): void {
   length = 0;
 }
 
-// Small and called for every byte of output: inlined, with growth kept out of line.
-// @ts-ignore: decorator
-@inline
+/**
+ * The per-byte operations, inlined into the serialiser (growth stays out of line).
+ * `@inline` sits on static methods: the formatter cannot parse decorated functions.
+ */
+export class InlineWriter {
+  @inline static ensure(extra: usize): void {
+    if (length + extra > capacity) writerGrow(extra);
+  }
+
+  @inline static byte(byte: u32): void {
+    InlineWriter.ensure(1);
+    store<u8>(buffer + length, <u8>byte);
+    length++;
+  }
+
+  /** A byte without a capacity check (after `ensure`). */
+  @inline static byteUnchecked(byte: u32): void {
+    store<u8>(buffer + length, <u8>byte);
+    length++;
+  }
+}
+
 export function writerEnsure(extra: usize): void {
-  if (length + extra > capacity) writerGrow(extra);
+  InlineWriter.ensure(extra);
 }
 
 function writerGrow(extra: usize): void {
@@ -27,20 +46,13 @@ function writerGrow(extra: usize): void {
   capacity = heapBlockSize(buffer);
 }
 
-// @ts-ignore: decorator
-@inline
 export function writeByte(byte: u32): void {
-  writerEnsure(1);
-  store<u8>(buffer + length, <u8>byte);
-  length++;
+  InlineWriter.byte(byte);
 }
 
 /** Writes a byte without a capacity check (after writerEnsure). */
-// @ts-ignore: decorator
-@inline
 export function writeByteUnchecked(byte: u32): void {
-  store<u8>(buffer + length, <u8>byte);
-  length++;
+  InlineWriter.byteUnchecked(byte);
 }
 
 export function writeBytes(bytes: usize, count: usize): void {

@@ -127,14 +127,7 @@ export interface CallTerm {
 export type ScalarTerm = NullTerm | BooleanTerm | NumberTerm | StringTerm;
 export type ComprehensionTerm = ArrayComprehension | SetComprehension | ObjectComprehension;
 export type Term =
-  | ScalarTerm
-  | VarTerm
-  | RefTerm
-  | ArrayTerm
-  | SetTerm
-  | ObjectTerm
-  | ComprehensionTerm
-  | CallTerm;
+  ScalarTerm | VarTerm | RefTerm | ArrayTerm | SetTerm | ObjectTerm | ComprehensionTerm | CallTerm;
 
 // ---------------------------------------------------------------------------
 // Body literals

@@ -9,9 +9,9 @@ import { emit, local, stringOperand, type FuncScope } from './scope';
 /**
  * The function building the whole document at a node that has rules below it (`data.pkg`,
  * or a prefix shared by rules and base data): an object with one key per child document,
- * where an undefined rule is simply absent and functions never appear, merged into the
- * base data at the same path (rules win on conflicts). Iterating over rules
- * (`data.pkg[name]`) or reading a package scans or reads this object.
+ * where an undefined rule is simply absent and functions never appear, completed with
+ * the keys of the base data at the same path that no child document has. Iterating over
+ * rules (`data.pkg[name]`) or reading a package scans or reads this object.
  */
 export function planDocumentFunc(
   scope: FuncScope,
@@ -45,7 +45,7 @@ export function planDocumentFunc(
     });
   }
   const base = node.path.map((key) => ({ type: 'string' as const, value: key, location }));
-  mergeInto(scope, result, location, (next) =>
+  addMissingBaseKeys(scope, result, location, (next) =>
     planPath(scope, local(DATA_LOCAL), base, location, next),
   );
   emit(scope, { type: 'ReturnLocalStmt', source: result, location });
@@ -59,22 +59,55 @@ export function planDocumentFunc(
   };
 }
 
-/** `result = merge(other, result)` when `other` is defined (and an object); otherwise unchanged. */
-function mergeInto(
+/**
+ * Copies into `result` each key of the base document (when it is an object) that `result`
+ * does not have yet. A child document already holds its own base data (its function
+ * merged it), so merging the base again here would meet every base leaf twice; a key
+ * present in both is the virtual child's, as a direct reference to it would read.
+ */
+function addMissingBaseKeys(
   scope: FuncScope,
   result: number,
   location: Location,
-  planOther: (next: (value: Operand) => void) => void,
+  planBase: (next: (value: Operand) => void) => void,
 ): void {
   const block: Block = { stmts: [] };
   emit(scope, { type: 'BlockStmt', blocks: [block], location });
   scope.emitter.into(block, () =>
-    planOther((value) => {
-      const other = scope.emitter.newLocal();
-      const merged = scope.emitter.newLocal();
-      emit(scope, { type: 'AssignVarStmt', source: value, target: other, location });
-      emit(scope, { type: 'ObjectMergeStmt', a: other, b: result, target: merged, location });
-      emit(scope, { type: 'AssignVarStmt', source: local(merged), target: result, location });
+    planBase((value) => {
+      const base = scope.emitter.newLocal();
+      const key = scope.emitter.newLocal();
+      const baseValue = scope.emitter.newLocal();
+      const existing = scope.emitter.newLocal();
+      const scanBlock: Block = { stmts: [] };
+      const absentBlock: Block = { stmts: [] };
+      emit(scope, { type: 'AssignVarStmt', source: value, target: base, location });
+      emit(scope, { type: 'IsObjectStmt', source: local(base), location });
+      emit(scope, {
+        type: 'ScanStmt',
+        source: base,
+        key,
+        value: baseValue,
+        block: scanBlock,
+        location,
+      });
+      scanBlock.stmts.push(
+        { type: 'NotStmt', block: absentBlock, location },
+        {
+          type: 'ObjectInsertStmt',
+          key: local(key),
+          value: local(baseValue),
+          object: result,
+          location,
+        },
+      );
+      absentBlock.stmts.push({
+        type: 'DotStmt',
+        source: local(result),
+        key: local(key),
+        target: existing,
+        location,
+      });
     }),
   );
 }

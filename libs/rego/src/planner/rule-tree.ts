@@ -15,7 +15,7 @@ export interface RuleNode {
   /** Path below `data`. */
   path: string[];
   children: Map<string, RuleNode>;
-  /** Rules (not functions) whose value is this node's document. */
+  /** Rules whose value is this node's document (functions only when they take no arguments). */
   rules: AnchoredRule[];
   /** Function definitions at this path. */
   functions: Rule[];
@@ -66,8 +66,15 @@ export class RuleTree {
       staticKeys.push(element.value);
     }
     const node = this.ensure([...rule.packagePath, ...staticKeys]);
-    if (rule.kind === 'function') node.functions.push(rule);
-    else node.rules.push({ rule, dynamicPath: rule.head.ref.slice(index) });
+    if (rule.kind !== 'function') {
+      node.rules.push({ rule, dynamicPath: rule.head.ref.slice(index) });
+      return;
+    }
+    node.functions.push(rule);
+    // OPA takes a function without parameters (`f() := v`) for a complete rule too:
+    // `data.pkg.f` reads its value (with the conflict rules of a complete value) while
+    // `f()` still calls it.
+    if ((rule.head.args ?? []).length === 0) node.rules.push({ rule, dynamicPath: [] });
   }
 
   private ensure(path: readonly string[]): RuleNode {

@@ -166,8 +166,11 @@ function classify(
   if (head.name === 'data') {
     const node = scope.planner.tree.find(path);
     if (node && node.functions.length > 0) {
-      functionMocks.set(['data', ...path].join('.'), mockFor(scope, modifier, replacements));
-      return;
+      const mock = mockFor(scope, modifier, replacements);
+      functionMocks.set(['data', ...path].join('.'), mock);
+      // A function without parameters is also a document (see RuleTree): a value replaces
+      // what `data.pkg.f` reads too.
+      if (node.rules.length === 0 || mock.kind !== 'value') return;
     }
     replacements.push({ local: scope.data, path, value: modifier.value });
     // Rules at or below the path now read what the WithStmt wrote into data.

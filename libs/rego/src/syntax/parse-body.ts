@@ -40,9 +40,38 @@ export function parseLiteral(state: ParserState): Literal {
   if (state.atKeyword('every')) return parseEvery(state, false);
   const negated = state.eatKeyword('not');
   if (negated && state.atKeyword('every')) return parseEvery(state, true);
-  const term = parseExpressionTerm(state);
+  const term =
+    negated && state.notBodies && state.atPunct('{')
+      ? parseNegatedBody(state)
+      : parseExpressionTerm(state);
   const modifiers = parseWithModifiers(state);
   return { type: 'expr', negated, term, with: modifiers, location: state.span(start) };
+}
+
+/**
+ * `not { a; b }` (after `not`): succeeds when the body has no solution. It is read as
+ * `not [true | a; b][0]`: the element exists exactly when the body has a solution, and a
+ * comprehension already gives the body its own scope for new variables while capturing
+ * the outer ones, so the checks and the planner need nothing new. (Unlike OPA's
+ * evaluator, the comprehension looks for every solution, not just the first.)
+ */
+function parseNegatedBody(state: ParserState): Term {
+  const start = state.advance().location;
+  const body = parseBody(state, '}');
+  state.expectPunct('}', 'expected }');
+  const location = state.span(start);
+  const comprehension: Term = {
+    type: 'arraycomprehension',
+    head: { type: 'boolean', value: true, location },
+    body,
+    location,
+  };
+  return {
+    type: 'ref',
+    head: comprehension,
+    path: [{ type: 'number', text: '0', location }],
+    location,
+  };
 }
 
 /**

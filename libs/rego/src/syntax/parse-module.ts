@@ -16,8 +16,9 @@ export function parseModuleFrom(state: ParserState): Module | null {
   const rules: Rule[] = [];
   while (state.current.kind !== 'eof' && state.diagnostics.length < MAX_REPORTED_ERRORS) {
     try {
+      // No line break is needed between statements: OPA reads `r["s"] p1 { … }` (v0) as
+      // two rules, and so do we.
       state.startStatement();
-      requireStatementStart(state);
       if (state.atKeyword('import')) imports.push(parseImport(state));
       else if (state.atKeyword('package')) state.unexpected('only one package per module');
       else rules.push(...parseRule(state, packageNode.path));
@@ -66,13 +67,6 @@ function namesOf(term: Term): string[] | null {
     names.push(part.value);
   }
   return names;
-}
-
-/** Statements are separated by line breaks (or `;` left over from a one-line body). */
-function requireStatementStart(state: ParserState): void {
-  if (state.position > 0 && !state.current.newlineBefore && !state.previous.text.endsWith(';')) {
-    state.unexpected('expected a new line before the next statement');
-  }
 }
 
 function parseImport(state: ParserState): Import {
@@ -125,16 +119,20 @@ function applyKeywordImport(
       state.fail(location, 'invalid import, must be future.keywords or future.keywords.<keyword>');
     if (names.length === 2) state.enableAllFutureKeywords();
     else if (FUTURE_KEYWORDS.includes(names[2])) state.futureKeywords.add(names[2]);
+    // `not` is a keyword already; importing it only lets it negate a whole `{ … }` body.
+    else if (names[2] === 'not') state.notBodies = true;
     else
       state.fail(
         location,
         `unexpected keyword, must be one of [${FUTURE_KEYWORDS.slice().sort().join(' ')}]`,
       );
   } else if (names[0] === 'rego') {
-    if (names.length !== 2 || names[1] !== 'v1')
+    if (names.length !== 2 || (names[1] !== 'v1' && names[1] !== 'v2'))
       state.fail(location, `invalid import ${names.join('.')}, must be rego.v1`);
     state.regoVersion = 'v1';
     state.enableAllFutureKeywords();
+    // Of what rego.v2 adds to v1, only `not { … }` bodies are supported.
+    if (names[1] === 'v2') state.notBodies = true;
   }
 }
 

@@ -35,6 +35,8 @@ export class ParserState {
   /** Seen `import rego.v1` / `import future.keywords…` (OPA rejects combining them). */
   importedRegoV1 = false;
   importedFutureKeywords = false;
+  /** `not { … }` bodies, enabled by `import future.keywords.not` or `import rego.v2`. */
+  notBodies = false;
   /** Terms already read at a token position (see parsePostfix), with the position after them. */
   readonly termMemo = new Map<number, { term: Term; end: number }>();
   private depth = 0;

@@ -190,7 +190,9 @@ export class IrInterpreter {
         const a = frame.get(stmt.a);
         const b = frame.get(stmt.b);
         if (!(a instanceof RegoObject) || !(b instanceof RegoObject)) return FAIL;
-        frame.set(stmt.target, mergeObjects(a, b));
+        const merged = mergeObjects(a, b);
+        if (merged === undefined) return FAIL;
+        frame.set(stmt.target, merged);
         return null;
       }
       case 'SetAddStmt': {
@@ -324,13 +326,22 @@ function elements(source: Value): Array<[Value, Value]> | undefined {
   return undefined;
 }
 
-function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
+/**
+ * Deep merge as the runtime's `rt_value_merge` does it: two values that are not both
+ * objects meeting at any depth make the whole merge undefined (OPA's `Object.Merge`).
+ */
+function mergeObjects(a: RegoObject, b: RegoObject): RegoObject | undefined {
   const merged = copyValue(a) as RegoObject;
   for (const [key, value] of b.entries.values()) {
     const existing = merged.get(key);
-    if (existing instanceof RegoObject && value instanceof RegoObject)
-      merged.set(key, mergeObjects(existing, value));
-    else merged.set(key, value);
+    if (existing === undefined) {
+      merged.set(key, value);
+      continue;
+    }
+    if (!(existing instanceof RegoObject && value instanceof RegoObject)) return undefined;
+    const nested = mergeObjects(existing, value);
+    if (nested === undefined) return undefined;
+    merged.set(key, nested);
   }
   return merged;
 }

@@ -166,6 +166,81 @@ const rows: Row[] = [
     want: [{ result: 'one' }],
   },
   {
+    note: 'a key in both base data and a virtual document is enumerated once',
+    source: 'p := sort([key | data.test.docs[key].metadata])\ndocs.b.q := 1',
+    entrypoint: 'test/p',
+    data: { test: { docs: { b: { metadata: 'base-b' }, c: { metadata: 'base-c' } } } },
+    want: [{ result: ['b', 'c'] }],
+  },
+  {
+    note: 'enumerating base and virtual keys yields merged values and virtual-only keys',
+    source:
+      'p := sort([{key: value} | value := data.test.docs[key].metadata])\n' +
+      'docs.b.q := 1\ndocs.d.metadata := "virtual"',
+    entrypoint: 'test/p',
+    data: { test: { docs: { b: { metadata: 'base-b' }, c: { metadata: 'base-c' } } } },
+    want: [{ result: [{ b: 'base-b' }, { c: 'base-c' }, { d: 'virtual' }] }],
+  },
+  {
+    note: 'a virtual document wins over a base value at the same key when enumerating',
+    source: 'p := {key: value | value := data.test.docs[key]}\ndocs.b := 2',
+    entrypoint: 'test/p',
+    data: { test: { docs: { a: 1, b: 1 } } },
+    want: [{ result: { a: 1, b: 2 } }],
+  },
+  {
+    note: 'a function without parameters is also a complete document',
+    source: 'f() := {"a": 1}\nf() := {"a": 1}\nx := [f(), data.test.f]',
+    want: [{ result: [{ a: 1 }, { a: 1 }] }],
+  },
+  {
+    note: 'a function without parameters conflicts like a complete rule (no deep merge)',
+    source: 'f() := {"a": {"x": 1}}\nf() := {"a": {"y": 2}}',
+    entrypoint: 'test/f',
+    error: 'eval_conflict_error',
+  },
+  {
+    note: 'with replaces both the calls and the document of a function without parameters',
+    source:
+      'f() := 1\n' +
+      'x := [a, b] if { a := f() with data.test.f as 3; b := data.test.f with data.test.f as 4 }',
+    want: [{ result: [3, 4] }],
+  },
+  {
+    note: 'a function without parameters shows up in its package document',
+    source: 'f() := 1\ng(x) := x',
+    entrypoint: 'test',
+    want: [{ result: { f: 1 } }],
+  },
+  {
+    note: 'not { … } (rego.v2) succeeds when one expression of the body fails',
+    source: 'import rego.v2\ndefault x := false\nx if not { input.a; input.b }',
+    input: { a: true, b: false },
+    want: [{ result: true }],
+  },
+  {
+    note: 'not { … } fails when the whole body holds',
+    source: 'import rego.v2\ndefault x := false\nx if not { input.a; input.b }',
+    input: { a: true, b: true },
+    want: [{ result: false }],
+  },
+  {
+    note: 'not { … } (future.keywords.not) keeps new variables inside and captures outer ones',
+    source:
+      'import future.keywords.not\n' +
+      'x := limit if { limit := input.limit; not { some y in input.ys; y > limit } }',
+    input: { limit: 10, ys: [1, 2] },
+    want: [{ result: 10 }],
+  },
+  {
+    note: 'not { … } with a solution makes the rule undefined',
+    source:
+      'import future.keywords.not\n' +
+      'x := limit if { limit := input.limit; not { some y in input.ys; y > limit } }',
+    input: { limit: 10, ys: [1, 20] },
+    want: [],
+  },
+  {
     note: 'query bindings leave generated variables out',
     source: 'p[k] := v if { some k, v in {"a": 1, "b": 2} }',
     query: 'data.test.p[k] = v; v > 1; input.xs[_] = v',

@@ -18,11 +18,7 @@ const CORPORA = [
 ];
 
 /** Modules we reject on purpose, matched by a fragment of their source. */
-const KNOWN_UNSUPPORTED: Array<[fragment: string, reason: string]> = [
-  ['import future.keywords.not', 'recent OPA addition (README: may be reported as unsupported)'],
-  ['import rego.v2', 'recent OPA addition (README: may be reported as unsupported)'],
-  ['r["s"] p1 {', 'regorus-only: two rules on one line'],
-];
+const KNOWN_UNSUPPORTED: Array<[fragment: string, reason: string]> = [];
 
 /** regorus `error:` texts that denote a syntax error in a module. */
 const REGORUS_PARSE_ERROR =

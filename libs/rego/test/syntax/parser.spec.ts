@@ -86,6 +86,18 @@ describe('rule heads', () => {
     const module = parseOk('package p\np { 1 } { 2 }', 'v0');
     expect(module.rules.map(shape)).toEqual(['complete p body 1', 'complete p body 1']);
   });
+
+  it.each<[string, 'v0' | 'v1', string[]]>([
+    ['r["s"] p1 { s1 := "1"; p1 := s1 }', 'v0', ['set r key "s" body 0', 'complete p1 body 2']],
+    ['p := 1 q := 2', 'v1', ['complete p value 1 body 0', 'complete q value 2 body 0']],
+    [
+      'p := 1 if { true } else := 2 q := 3',
+      'v1',
+      ['complete p value 1 body 1 else 1', 'complete q value 3 body 0'],
+    ],
+  ])('reads statements on one line as OPA does: %s (%s)', (source, version, expected) => {
+    expect(parseOk(`package p\n${source}`, version).rules.map(shape)).toEqual(expected);
+  });
 });
 
 describe('keywords and versions', () => {
@@ -101,6 +113,28 @@ describe('keywords and versions', () => {
       expect(printTerm((module.rules[0].body[0] as { term: Term }).term)).toBe('(1 in [1])');
     },
   );
+
+  it.each(['import future.keywords.not', 'import rego.v2'])(
+    'reads `not { … }` as a negated body after %s',
+    (line) => {
+      const module = parseOk(`package p\n${line}\np if { not { input.a; input.b } }`);
+      const literal = module.rules[0].body[0];
+      expect(literal).toMatchObject({ type: 'expr', negated: true });
+      // The body becomes `[true | …][0]`: defined exactly when the body has a solution.
+      expect(printTerm((literal as { term: Term }).term)).toBe('[true | input.a; input.b][0]');
+    },
+  );
+
+  it('switches a v0 file to v1 with `not { … }` bodies after import rego.v2', () => {
+    const module = parseOk('package p\nimport rego.v2\np if { not { input.a } }', 'v0');
+    expect(module.regoVersion).toBe('v1');
+    expect(module.rules[0].body[0]).toMatchObject({ negated: true, term: { type: 'ref' } });
+  });
+
+  it('keeps `not {…}` a negated set literal without the import', () => {
+    const module = parseOk('package p\np if { not {input.a} }');
+    expect((module.rules[0].body[0] as { term: Term }).term.type).toBe('set');
+  });
 
   it('switches a v0 file to v1 rules after import rego.v1', () => {
     const module = parseOk('package p\nimport rego.v1\np contains 1 if true', 'v0');

@@ -101,9 +101,7 @@ export class FunctionCompiler {
       case 'string':
         // A static value built at compile time (see static-layout.ts): no call, no allocation.
         this.checkStringIndex(operand.index);
-        this.emitter.i32Const(
-          this.context.layout.stringValues + operand.index * STRING_VALUE_SIZE,
-        );
+        this.emitter.i32Const(this.context.layout.stringValues + operand.index * STRING_VALUE_SIZE);
         break;
     }
   }
