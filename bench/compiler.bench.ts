@@ -5,9 +5,23 @@
  *     the same input and output (stringify + encode + decode + parse), as a ratio.
  *
  * Run: npm run bench:compiler
+ * Compare with an earlier build, side by side in the same process (the shared machine's load
+ * makes numbers from different runs incomparable):
+ *   npm run -s bench:compiler -- --save DIR       writes DIR/rbac.wasm and DIR/constant.wasm
+ *   npm run -s bench:compiler -- --baseline DIR   also measures the modules saved in DIR
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { compile, loadCompiledPolicySync } from '@coresdk/rego';
-import { formatNs, measure, printTable } from './support/measure';
+import type { LoadedPolicy } from '@coresdk/rego';
+import {
+  formatNs,
+  measure,
+  measureSideBySide,
+  printSideBySide,
+  printTable,
+} from './support/measure';
 import {
   RBAC_DATA,
   RBAC_INPUT,
@@ -27,6 +41,23 @@ function compileTenantPolicy(): void {
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
 }
 
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  if (index < 0) return undefined;
+  const value = process.argv[index + 1];
+  if (!value) throw new Error(`${name} needs a directory`);
+  return value;
+}
+
+/** A module saved by `--save` (no host built-ins: neither policy calls one). */
+function loadSaved(directory: string, name: string): LoadedPolicy {
+  const file = join(directory, `${name}.wasm`);
+  if (!existsSync(file)) throw new Error(`${file} does not exist (make it with --save)`);
+  const policy = loadCompiledPolicySync({ wasm: readFileSync(file), hostBuiltins: [] });
+  policy.setData(RBAC_DATA);
+  return policy;
+}
+
 function main(): void {
   const lines = (TENANT_GLOBAL + TENANT_OVERRIDE).split('\n').length;
   console.log(`# compile: global + override (${lines} lines)`);
@@ -39,7 +70,10 @@ function main(): void {
     regoVersion: 'v1',
   });
   if (!compiled.ok || !compiled.wasm) throw new Error(JSON.stringify(compiled.diagnostics));
-  const policy = loadCompiledPolicySync({ wasm: compiled.wasm, hostBuiltins: compiled.hostBuiltins });
+  const policy = loadCompiledPolicySync({
+    wasm: compiled.wasm,
+    hostBuiltins: compiled.hostBuiltins,
+  });
   policy.setData(RBAC_DATA);
   const expected = JSON.stringify(policy.evaluate(RBAC_INPUT, 'rbac/allow'));
   if (expected !== '[{"result":true}]') throw new Error(`unexpected RBAC result ${expected}`);
@@ -50,23 +84,14 @@ function main(): void {
   const memory = new WebAssembly.Memory({ initial: 5 });
   const outputBytes = new TextEncoder().encode(expected + '\0');
   new Uint8Array(memory.buffer).set(outputBytes, 4096);
-  const floor = measure(
-    'loader JSON floor (no Wasm call)',
-    () => {
-      const inputBytes = new TextEncoder().encode(JSON.stringify(RBAC_INPUT));
-      new Uint8Array(memory.buffer).set(inputBytes, 1024);
-      const view = new Uint8Array(memory.buffer);
-      let end = 4096;
-      while (view[end] !== 0) end++;
-      return JSON.parse(new TextDecoder().decode(new Uint8Array(memory.buffer, 4096, end - 4096)));
-    },
-    200_000,
-  );
-  const evaluate = measure(
-    'RBAC evaluate through opa-wasm',
-    () => policy.evaluate(RBAC_INPUT, 'rbac/allow'),
-    100_000,
-  );
+  const floor = () => {
+    const inputBytes = new TextEncoder().encode(JSON.stringify(RBAC_INPUT));
+    new Uint8Array(memory.buffer).set(inputBytes, 1024);
+    const view = new Uint8Array(memory.buffer);
+    let end = 4096;
+    while (view[end] !== 0) end++;
+    return JSON.parse(new TextDecoder().decode(new Uint8Array(memory.buffer, 4096, end - 4096)));
+  };
   // Where the rest goes: the same input through a module whose rule is a constant.
   const constant = compile([{ path: 'c.rego', source: 'package rbac\nallow := true\n' }], {
     entrypoints: ['rbac/allow'],
@@ -76,17 +101,44 @@ function main(): void {
     constant as { wasm: Uint8Array; hostBuiltins: string[] },
   );
   constantPolicy.setData(RBAC_DATA);
-  const trivial = measure(
-    'constant rule through opa-wasm (same I/O)',
-    () => constantPolicy.evaluate(RBAC_INPUT, 'rbac/allow'),
-    100_000,
-  );
+  const cases = [
+    { name: 'loader JSON floor (no Wasm call)', fn: floor },
+    {
+      name: 'constant rule through opa-wasm (same I/O)',
+      fn: () => constantPolicy.evaluate(RBAC_INPUT, 'rbac/allow'),
+    },
+    { name: 'RBAC evaluate through opa-wasm', fn: () => policy.evaluate(RBAC_INPUT, 'rbac/allow') },
+  ];
+  const baselineDirectory = optionValue('--baseline');
+  if (baselineDirectory) {
+    const savedConstant = loadSaved(baselineDirectory, 'constant');
+    const savedRbac = loadSaved(baselineDirectory, 'rbac');
+    cases.push(
+      {
+        name: 'baseline: constant rule',
+        fn: () => savedConstant.evaluate(RBAC_INPUT, 'rbac/allow'),
+      },
+      { name: 'baseline: RBAC evaluate', fn: () => savedRbac.evaluate(RBAC_INPUT, 'rbac/allow') },
+    );
+  }
+  // Interleaved rounds: every row sees the same share of the shared machine's load, and
+  // each ratio is taken against the floor measured in the same round.
+  const rows = measureSideBySide(cases, 20_000, 15);
+  const [floorRow, trivialRow, evaluateRow] = rows;
   console.log('\n# RBAC decision (user -> roles -> permissions over data)');
-  printTable([floor, trivial, evaluate], floor);
-  const ratio = evaluate.nsPerOp / floor.nsPerOp;
+  printSideBySide(rows);
+  const ratio = evaluateRow.ratioToFirst;
   console.log(
-    `  goal: <= 1.5x the JSON floor -> ${ratio <= 1.5 ? 'met' : 'MISSED'} (${ratio.toFixed(2)}x, ${formatNs(evaluate.nsPerOp - floor.nsPerOp)} above the floor)`,
+    `  goal: <= 1.5x the JSON floor -> ${ratio <= 1.5 ? 'met' : 'MISSED'} (${ratio.toFixed(2)}x; ${formatNs(evaluateRow.nsPerOp - floorRow.nsPerOp)} above the floor, constant rule ${formatNs(trivialRow.nsPerOp - floorRow.nsPerOp)} above; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
   );
+
+  const saveDirectory = optionValue('--save');
+  if (saveDirectory) {
+    mkdirSync(saveDirectory, { recursive: true });
+    writeFileSync(join(saveDirectory, 'rbac.wasm'), compiled.wasm);
+    writeFileSync(join(saveDirectory, 'constant.wasm'), constant.wasm as Uint8Array);
+    console.log(`  saved rbac.wasm and constant.wasm to ${saveDirectory}`);
+  }
 }
 
 main();

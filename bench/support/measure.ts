@@ -42,3 +42,46 @@ export function printTable(rows: Measurement[], baseline?: Measurement): void {
     console.log(`  ${row.name.padEnd(44)} ${formatNs(row.nsPerOp).padStart(10)}/op${ratio}`);
   }
 }
+
+export interface SideBySideRow extends Measurement {
+  /** Median over batches of (this row's time / the first row's time in the same round). */
+  ratioToFirst: number;
+}
+
+/**
+ * Measures several functions in interleaved batches (round 1: a, b, c; round 2: a, b, c;
+ * ...), so that a shared machine's changing load hits every row alike; ratios are taken
+ * within a round, where the load was the same, and their median is reported.
+ */
+export function measureSideBySide(
+  cases: Array<{ name: string; fn: () => unknown }>,
+  iterations = 20_000,
+  rounds = 15,
+): SideBySideRow[] {
+  for (const { fn } of cases) for (let i = 0; i < Math.min(iterations, 5_000); i++) fn();
+  const samples = cases.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    cases.forEach(({ fn }, index) => {
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < iterations; i++) fn();
+      samples[index].push(Number(process.hrtime.bigint() - started) / iterations);
+    });
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  return cases.map(({ name }, index) => {
+    const nsPerOp = median(samples[index]);
+    const ratioToFirst = median(samples[index].map((ns, round) => ns / samples[0][round]));
+    return { name, nsPerOp, opsPerSecond: 1e9 / nsPerOp, ratioToFirst };
+  });
+}
+
+export function printSideBySide(rows: SideBySideRow[]): void {
+  for (const row of rows) {
+    console.log(
+      `  ${row.name.padEnd(44)} ${formatNs(row.nsPerOp).padStart(10)}/op  ${row.ratioToFirst.toFixed(2)}× ${rows[0].name}`,
+    );
+  }
+}

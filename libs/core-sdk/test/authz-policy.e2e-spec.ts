@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { CoreSdkModule } from '../src';
 import { createApp } from './authz-support/authz-fixture-app';
@@ -154,5 +154,66 @@ describe.each(ADAPTERS)('@Authorize on %s', (adapter) => {
       expect(response.status).toBe(500);
       expect(JSON.stringify(response.body)).not.toContain('resource lookup failed');
     });
+  });
+});
+
+describe.each(ADAPTERS)('policy startup on %s', (adapter) => {
+  it('refuses to start when a policy does not compile, with positioned diagnostics', async () => {
+    const broken = writePolicyDir({
+      'global.rego': 'package coresdk.authz\n\nallow if {\n\tinput.action ==\n}\n',
+    });
+    try {
+      const starting = createApp(
+        adapter,
+        CoreSdkModule.forRoot(authzOptions(issuer.jwksFile, broken.dir)),
+      );
+      await expect(starting).rejects.toThrow(/global\.rego:\d+:\d+: rego_parse_error/);
+    } finally {
+      broken.remove();
+    }
+  });
+
+  it('compiles no policy for an app without @Authorize routes', async () => {
+    // A policy directory that does not even exist: nothing reads it.
+    const options = authzOptions(issuer.jwksFile, '/nonexistent/policies');
+    const app = await createApp(adapter, CoreSdkModule.forRoot(options), [PlainController]);
+    try {
+      const token = await issuer.token('acme');
+      const response = await request(app.getHttpServer())
+        .get('/plain')
+        .set('Authorization', `Bearer ${token}`);
+      expect(response.status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+@Controller()
+class PlainController {
+  @Get('plain')
+  plain() {
+    return { plain: true };
+  }
+}
+
+describe.each(ADAPTERS)('#forRootAsync on %s', (adapter) => {
+  it('decides with the same per-tenant policies when configured asynchronously', async () => {
+    const app = await createApp(
+      adapter,
+      CoreSdkModule.forRootAsync({
+        useFactory: async () => authzOptions(issuer.jwksFile, policies.dir),
+      }),
+    );
+    try {
+      const get = async (tenant: string) =>
+        request(app.getHttpServer())
+          .get('/analytics')
+          .set('Authorization', `Bearer ${await issuer.token(tenant)}`);
+      expect((await get('acme')).status).toBe(200);
+      expect((await get('globex')).status).toBe(403);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -62,7 +62,15 @@ describe('service-wide rate limit, Redis storage', () => {
   }
 
   it('is exact across two app instances: 50 of 200 concurrent requests pass', async () => {
-    const [express, fastify] = await startInstances(['express', 'fastify'], 50);
+    // Four warm-up requests load both tenants' policy modules on both instances, so the
+    // burst below measures the counter, not a cold start; they count against the window.
+    const warmUp = 4;
+    const [express, fastify] = await startInstances(['express', 'fastify'], 50 + warmUp);
+    for (const url of [express, fastify]) {
+      for (const token of tokens) {
+        expect((await timedGet(`${url}/products`, token)).status).toBe(200);
+      }
+    }
     const responses = await fireConcurrently(
       200,
       [`${express}/products`, `${fastify}/products`, `${express}/plain`, `${fastify}/plain`],
@@ -94,6 +102,30 @@ describe('service-wide rate limit, Redis storage', () => {
     expect((await timedGet(`${other}/plain`, tokens[0])).status).toBe(200);
   });
 
+  it('starts while Redis is down, applies fail_mode, then enforces the limit once it is up', async () => {
+    await redis.stop();
+    let resumed = false;
+    try {
+      const started = Date.now();
+      const [url] = await startInstances(['fastify'], 3, 'closed');
+      // Startup waits for Redis only briefly (it must not hang on it).
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const during = await timedGet(`${url}/plain`, tokens[0]);
+      expect(during.status).toBe(503);
+      expect(during.elapsedMs).toBeLessThan(2_000);
+
+      await redis.resume();
+      resumed = true;
+      const recovered = await untilCounted(`${url}/plain`, tokens[0]);
+      const remaining = recovered.rateLimitRemaining!;
+      const burst = await fireConcurrently(remaining + 2, [`${url}/plain`], () => tokens[0]);
+      expect(countStatuses(burst)).toEqual(remaining > 0 ? { 200: remaining, 429: 2 } : { 429: 2 });
+    } finally {
+      // Leave the server running for the next test (resume() would start a second one).
+      if (!resumed) await redis.resume();
+    }
+  });
+
   describe.each([
     ['closed', 503],
     ['open', 200],
@@ -112,6 +144,8 @@ describe('service-wide rate limit, Redis storage', () => {
         () => tokens[0],
       );
       expect(countStatuses(healthy)).toEqual({ 200: 4 });
+      // Let the healthy requests' audit records land before counting the outage's.
+      await new Promise((resolve) => setTimeout(resolve, 50));
 
       await redis.stop();
       exporter.reset();

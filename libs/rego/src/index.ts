@@ -17,4 +17,12 @@ export type { LoadedPolicy, LoadOptions } from './loader';
 export { runRegoTests, readTestSuites, formatTestReport, summaryLine } from './testing';
 export type { RunTestsOptions, SuiteReport, TestReport, TestResult, TestStatus } from './testing';
 export { buildBundle, readBundle, verifyBundle, BundleError } from './bundle';
-export type { BuildBundleOptions, BundleManifest, SigningOptions } from './bundle';
+export type {
+  BuildBundleOptions,
+  BundleManifest,
+  SigningOptions,
+  VerificationOptions,
+} from './bundle';
+// Builtins opa-wasm answers itself; a module built elsewhere (e.g. by `opa build`) that names
+// them is served by the SDK, not by our host registry.
+export { SDK_SHADOWED_BUILTINS } from './builtins/host';

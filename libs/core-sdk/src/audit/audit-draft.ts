@@ -2,7 +2,7 @@ import type { AuditDecision } from './audit-record.interface';
 
 /**
  * The audit record under construction for one request. Guards and interceptors fill it in as
- * the request moves through CoreSDK; the audit middleware turns it into exactly one record
+ * the request moves through CoreSDK; the audit hook turns it into exactly one record
  * when the response finishes.
  */
 export interface AuditDraft {
@@ -14,6 +14,8 @@ export interface AuditDraft {
   path: string;
   route: string | null;
   tenantId: string | null;
+  /** Set by TenantGuard on a cross-tenant request: the service token's own tenant. */
+  homeTenantId?: string;
   subject: string | null;
   action: string | null;
   decision: AuditDecision | null;
@@ -55,6 +57,7 @@ export function recordDecision(
       | 'policy'
       | 'failModeApplied'
       | 'tenantId'
+      | 'homeTenantId'
       | 'subject'
       | 'action'
       | 'route'

@@ -12,6 +12,13 @@ export interface AuditRecord {
   service: string;
   /** Verified tenant; null when authentication failed before a tenant was known. */
   tenant_id: string | null;
+  /**
+   * Only on cross-tenant requests (a service token acting on another tenant): `tenant_id`
+   * is the target, `home_tenant_id` the token's own tenant. Such records also go to the
+   * cross-tenant stream.
+   */
+  cross_tenant?: true;
+  home_tenant_id?: string;
   /** Verified `sub` claim. */
   subject: string | null;
   /** The `@Authorize` action, when the route has one. */

@@ -20,13 +20,17 @@ export class AuditRecorder {
   constructor(
     private readonly serviceName: string,
     private readonly sinks: readonly AuditSink[] = [],
+    /** `[audit].sinks` includes `otel`: the span carries the whole record as an event. */
+    private readonly spanEvent = true,
   ) {}
 
   begin(request: IncomingMessage, response: ServerResponse): AuditDraft {
-    // Fastify's middleware layer (middie) rewrites `url` relative to the middleware's mount
-    // path and keeps the client's in `originalUrl`, as Express does for routers.
+    // Express rewrites `url` relative to a router's mount path and keeps the client's in
+    // `originalUrl` (so does Fastify's middleware layer, middie).
     const url = (request as { originalUrl?: string }).originalUrl ?? request.url ?? '/';
-    const path = url.split('?')[0];
+    const queryAt = url.indexOf('?');
+    // Runs on every request: slice rather than split, which allocates an array.
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
     const draft: AuditDraft = {
       startedAt: performance.now(),
       arrivedAt: Date.now(),
@@ -50,8 +54,8 @@ export class AuditRecorder {
     );
     // Node emits 'close' on every response: right after 'finish' when it was sent, or alone
     // when the client went away first (then `writableFinished` is false). One listener
-    // therefore sees every request exactly once.
-    response.once('close', () => this.complete(draft, response, span));
+    // therefore sees every request exactly once (`on`: `once` would allocate a wrapper).
+    response.on('close', () => this.complete(draft, response, span));
     return draft;
   }
 
@@ -65,7 +69,7 @@ export class AuditRecorder {
       response.writableFinished,
     );
     span.setAttributes(auditSpanAttributes(record));
-    span.addEvent('coresdk.audit', auditEventAttributes(record));
+    if (this.spanEvent) span.addEvent('coresdk.audit', auditEventAttributes(record));
     if (record.decision === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
     span.updateName(`coresdk ${record.method} ${record.route}`);
     span.end();
@@ -91,6 +95,10 @@ function toRecord(
     timestamp: new Date(draft.arrivedAt).toISOString(),
     service,
     tenant_id: draft.tenantId,
+    ...(draft.homeTenantId !== undefined && {
+      cross_tenant: true as const,
+      home_tenant_id: draft.homeTenantId,
+    }),
     subject: draft.subject,
     action: draft.action,
     decision,

@@ -45,9 +45,14 @@ export class AuthorizeGuard implements CanActivate {
       recordDecision(request, { decision: 'deny', reason: 'no_verified_tenant' });
       throw new PolicyDeniedException();
     }
-    const input: PolicyInput = {
+    // A cross-tenant request is decided by the target's policy and tells it who acts.
+    const input: PolicyInput & { home_tenant_id?: string; cross_tenant?: true } = {
       action: options.action,
       tenant_id: verified.tenantId,
+      ...(verified.homeTenantId !== undefined && {
+        home_tenant_id: verified.homeTenantId,
+        cross_tenant: true as const,
+      }),
       user: verified.claims as Record<string, unknown>,
       resource: this.resourceOf(options, request),
       request: { method: String(request.method ?? ''), path: requestPath(request) },

@@ -1,19 +1,28 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { CORE_SDK_CONFIG } from '../core-sdk.constants';
 import { AUTHORIZE_METADATA } from './authorize.decorator';
-import { PolicyStore } from './policy-store';
-import type { PolicyStoreHandle } from './policy-store.provider';
+import { PolicyChangeResult, PolicyStore } from './policy-store';
+import type { LivePolicyStore } from './policy-store.provider';
+import { recordReload, type ReloadOutcome } from './policy-reload-record';
+import { PolicyReloader } from './policy-reloader';
+import { PolicySourceError } from './policy-source.error';
+import { createPolicySource } from './sources/create-policy-source';
+
+const NOT_LOADED =
+  'the policy store is not loaded (it loads at module init, and only when an @Authorize route exists)';
 
 /**
- * Compiles the policies during module init, so a policy that does not compile stops the
- * application before it listens. An application without any `@Authorize` route needs no
- * policies and compiles none.
+ * Loads the policies during module init from the configured source (directory, bundle
+ * file or bundle server), so a policy that does not load stops the application before it
+ * listens; then keeps them current (file watch or polling) until the module is destroyed.
+ * An application without any `@Authorize` route needs no policies and loads none.
  */
 @Injectable()
-export class PolicyStoreHost implements PolicyStoreHandle, OnModuleInit {
+export class PolicyStoreHost implements LivePolicyStore, OnModuleInit, OnModuleDestroy {
   current: PolicyStore | null = null;
+  private reloader: PolicyReloader | null = null;
   private readonly logger = new Logger('CoreSdkPolicies');
 
   constructor(
@@ -23,12 +32,56 @@ export class PolicyStoreHost implements PolicyStoreHandle, OnModuleInit {
     private readonly reflector: Reflector,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     if (!this.usesAuthorize()) {
-      this.logger.log('no @Authorize route: policies are not compiled');
+      this.logger.log('no @Authorize route: policies are not loaded');
       return;
     }
-    this.current = PolicyStore.load(this.config);
+    const source = createPolicySource(this.config);
+    let snapshot;
+    try {
+      snapshot = await source.read();
+    } catch (error) {
+      throw error instanceof PolicySourceError ? error.toStartupError() : error;
+    }
+    if (!snapshot) throw new Error(`${source.origin}: the first read returned no policy bundle`);
+    this.current = new PolicyStore(this.config, snapshot);
+    recordReload({
+      outcome: 'applied',
+      revision: snapshot.revision,
+      origin: source.origin,
+      diagnostics: [],
+    });
+    this.reloader = new PolicyReloader(source, this.current);
+    this.reloader.start();
+  }
+
+  onModuleDestroy(): void {
+    this.reloader?.stop();
+  }
+
+  /** Reloads from the source now (also what file events and polls do). */
+  async reload(): Promise<ReloadOutcome> {
+    if (!this.reloader) throw new Error(NOT_LOADED);
+    return this.reloader.reload();
+  }
+
+  applyTenantPolicy(
+    tenantId: string,
+    source: { path: string; source: string } | null,
+  ): PolicyChangeResult {
+    if (!this.current) return { ok: false, diagnostics: [NOT_LOADED] };
+    return this.current.applyTenantPolicy(tenantId, source);
+  }
+
+  clearTenantPolicy(tenantId: string): void {
+    if (!this.current) throw new Error(NOT_LOADED);
+    this.current.clearTenantPolicy(tenantId);
+  }
+
+  setTenantData(tenantId: string, attributes: Record<string, unknown> | null): void {
+    if (!this.current) throw new Error(NOT_LOADED);
+    this.current.setTenantData(tenantId, attributes);
   }
 
   private usesAuthorize(): boolean {

@@ -1,17 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { compile, formatDiagnostic, loadCompiledPolicy } from '@coresdk/rego';
 import type { CoreSdkConfig, TenantDeclaration } from '../config/core-sdk-config.interface';
 import { PolicyCompileError } from '../errors/policy-compile.error';
+import { compileModule } from './compile-module';
+import { PolicySourceError } from './policy-source.error';
 import type { PolicyDecision, PolicyInput } from './policy-decision.interface';
-import { PolicyFile, readPolicyFiles } from './policy-files';
-
-interface CompiledPolicy {
-  /** `global` or `tenant:<id>`; names the module in audit records. */
-  name: string;
-  wasm: Uint8Array;
-  hostBuiltins: string[];
-}
+import type { PolicyFile } from './policy-files';
+import type { CompiledModule, PolicySnapshot } from './policy-snapshot.interface';
+import { readDirectorySnapshot } from './sources/directory-snapshot';
+import { jsonCopy, tenantInstanceData } from './tenant-instance-data';
+import { TenantSlot } from './tenant-slot';
+import { validateModule } from './validate-module';
 
 /** Limits on one evaluation; over either, the engine "could not decide" and fail_mode applies. */
 export interface EvaluationBudget {
@@ -19,130 +18,274 @@ export interface EvaluationBudget {
   memoryBytes: number;
 }
 
+/**
+ * The time budget is wall-clock and checked after the (synchronous) evaluation returns, so it
+ * also counts GC pauses and a busy event loop: a tight value turns a correct decision on a
+ * loaded machine into a fail_mode outcome. It is set to flag pathological policies only.
+ */
 export const DEFAULT_EVALUATION_BUDGET: EvaluationBudget = {
-  timeMs: 50,
+  timeMs: 1_000,
   memoryBytes: 64 * 1024 * 1024,
 };
 
 /**
- * Compiles every tenant's policy at startup and decides requests with it.
+ * What installing a snapshot or a runtime override did: `ok` when applied (diagnostics then
+ * name tenants whose runtime override kept its previous module), else refused with reasons.
+ */
+export interface PolicyChangeResult {
+  ok: boolean;
+  diagnostics: string[];
+}
+
+/**
+ * Decides requests with the live policy snapshot, one Wasm instance per tenant.
  *
- * Isolation: each tenant evaluates in its own Wasm instance whose `data` holds only that
- * tenant's own `data.tenants` entry, so no policy can read another tenant's attributes or
- * state. Tenants without an override share the compiled global module (compiled once) but
- * still get their own instance, created on the tenant's first request.
+ * Isolation: each tenant evaluates in its own instance whose `data.tenants` holds only that
+ * tenant's own entry, so no policy can read another tenant's attributes or state.
+ *
+ * Swaps: a new snapshot (reload) or a runtime override is compiled and instantiated once
+ * for validation BEFORE anything changes; only then are the tenant slots replaced, in one
+ * synchronous step. A request that already took its tenant's slot finishes on it; a refused
+ * change leaves every tenant on the last good module.
  */
 export class PolicyStore {
   private readonly logger = new Logger('CoreSdkPolicies');
-  private readonly instances = new Map<string, Promise<LoadedPolicy>>();
-  /** Instances whose load finished: the hot path reads these without awaiting a promise. */
-  private readonly readyInstances = new Map<string, LoadedPolicy>();
+  private readonly declaredTenants: ReadonlyMap<string, TenantDeclaration>;
+  private snapshot!: PolicySnapshot;
+  private slots = new Map<string, TenantSlot>();
+  /** Runtime overrides as given (null = "use the global module"), re-applied on reload. */
+  private readonly runtimePolicies = new Map<string, PolicyFile | null>();
+  /** The runtime overrides compiled against the current snapshot's global sources. */
+  private runtimeModules = new Map<string, CompiledModule | null>();
+  private readonly runtimeData = new Map<string, Record<string, unknown>>();
 
-  private constructor(
+  constructor(
     private readonly config: CoreSdkConfig,
-    private readonly globalPolicy: CompiledPolicy,
-    private readonly tenantPolicies: ReadonlyMap<string, CompiledPolicy>,
-    private readonly tenants: ReadonlyMap<string, TenantDeclaration>,
-    private readonly budget: EvaluationBudget,
-  ) {}
+    initial: PolicySnapshot,
+    private readonly budget: EvaluationBudget = DEFAULT_EVALUATION_BUDGET,
+  ) {
+    this.declaredTenants = new Map(config.tenants.map((tenant) => [tenant.id, tenant]));
+    const result = this.install(initial);
+    if (!result.ok) throw PolicyCompileError.create(initial.origin, result.diagnostics);
+  }
 
   /** Reads and compiles the policy directory; a compile error stops startup with its diagnostics. */
   static load(config: CoreSdkConfig, budget = DEFAULT_EVALUATION_BUDGET): PolicyStore {
-    const logger = new Logger('CoreSdkPolicies');
-    const files = readPolicyFiles(config.policies.dir);
-    const tenants = new Map(config.tenants.map((tenant) => [tenant.id, tenant]));
-    const entrypoint = config.policies.entrypoint;
-    const globalPolicy = compilePolicy('global', files.shared, config, entrypoint);
-
-    const tenantPolicies = new Map<string, CompiledPolicy>();
-    for (const [id, file] of files.tenantOverrides) {
-      // Only a declared tenant (or, with no tenant list, a well-formed id) gets a module.
-      const declared = tenants.size === 0 ? config.auth.tenantIdPattern.test(id) : tenants.has(id);
-      if (!declared) {
-        logger.warn(`${file.path}: no declared tenant "${id}" in [[tenants]]; the file is ignored`);
-        continue;
-      }
-      tenantPolicies.set(
-        id,
-        compilePolicy(`tenant:${id}`, [...files.shared, file], config, entrypoint),
-      );
+    let snapshot: PolicySnapshot;
+    try {
+      snapshot = readDirectorySnapshot(config);
+    } catch (error) {
+      throw error instanceof PolicySourceError ? error.toStartupError() : error;
     }
-    logger.log(
-      `compiled the global policy and ${tenantPolicies.size} tenant override(s) from ${config.policies.dir}`,
-    );
-    return new PolicyStore(config, globalPolicy, tenantPolicies, tenants, budget);
+    return new PolicyStore(config, snapshot, budget);
+  }
+
+  /** The revision every tenant without a runtime override decides with. */
+  get revision(): string {
+    return this.snapshot.revision;
   }
 
   /** Name of the module that decides for this tenant (`global` or `tenant:<id>`). */
   policyNameFor(tenantId: string): string {
-    return (this.tenantPolicies.get(tenantId) ?? this.globalPolicy).name;
+    return this.moduleFor(tenantId).name;
+  }
+
+  /**
+   * Validates a new snapshot, then swaps all tenants to it at once (re-applying the runtime
+   * overrides). A problem with the snapshot's own modules refuses it whole: nothing changes.
+   * Applied with diagnostics means some runtime overrides kept their previous module.
+   */
+  install(snapshot: PolicySnapshot): PolicyChangeResult {
+    const tenants = new Map<string, CompiledModule>();
+    for (const [id, module] of snapshot.tenants) {
+      if (this.isDeclared(id)) tenants.set(id, module);
+      else
+        this.logger.warn(`${snapshot.origin}: no declared tenant "${id}"; its module is ignored`);
+    }
+    // The revision's own modules decide for every tenant: any problem refuses it whole.
+    const problems = [snapshot.global, ...tenants.values()]
+      .map((module) => validateModule(module, this.config.policies.entrypoint))
+      .filter((problem): problem is string => problem !== null);
+    if (problems.length > 0) return { ok: false, diagnostics: problems };
+
+    const { modules: runtimeModules, diagnostics } = this.recompileRuntimeOverrides(snapshot);
+    this.snapshot = { ...snapshot, tenants };
+    this.runtimeModules = runtimeModules;
+    this.slots = new Map();
+    return { ok: true, diagnostics };
+  }
+
+  /**
+   * Compiles each runtime override against the new revision. One tenant's override must not
+   * hold back the whole fleet's policy: a tenant whose override no longer compiles (or
+   * loads) keeps its previous module, and the diagnostics say so.
+   */
+  private recompileRuntimeOverrides(snapshot: PolicySnapshot): {
+    modules: Map<string, CompiledModule | null>;
+    diagnostics: string[];
+  } {
+    const modules = new Map<string, CompiledModule | null>();
+    const diagnostics: string[] = [];
+    for (const [id, override] of this.runtimePolicies) {
+      if (override === null) {
+        modules.set(id, null);
+        continue;
+      }
+      const compiled = this.compileOverride(snapshot, id, override);
+      const problems = compiled.ok
+        ? [validateModule(compiled.module, this.config.policies.entrypoint)].filter(
+            (problem): problem is string => problem !== null,
+          )
+        : compiled.diagnostics;
+      if (compiled.ok && problems.length === 0) {
+        modules.set(id, compiled.module);
+        continue;
+      }
+      modules.set(id, this.runtimeModules.get(id) ?? null);
+      diagnostics.push(
+        ...problems.map(
+          (line) => `tenant:${id} (runtime override) keeps its previous module: ${line}`,
+        ),
+      );
+    }
+    return { modules, diagnostics };
+  }
+
+  /**
+   * Runtime tenant provisioning: compiles the global policy plus `source` as this tenant's
+   * module, validates it and swaps only this tenant to it. `null` puts the tenant on the
+   * global module. Kept across reloads (each reload compiles it again against the new
+   * global policy).
+   */
+  applyTenantPolicy(
+    tenantId: string,
+    source: { path: string; source: string } | null,
+  ): PolicyChangeResult {
+    if (!this.config.auth.tenantIdPattern.test(tenantId))
+      return { ok: false, diagnostics: [`invalid tenant id ${JSON.stringify(tenantId)}`] };
+    if (source !== null && (typeof source.path !== 'string' || typeof source.source !== 'string'))
+      return { ok: false, diagnostics: ['the policy source must be { path, source } strings'] };
+    let module: CompiledModule | null = null;
+    if (source !== null) {
+      const compiled = this.compileOverride(this.snapshot, tenantId, source);
+      if (!compiled.ok) return compiled;
+      const problem = validateModule(compiled.module, this.config.policies.entrypoint);
+      if (problem) return { ok: false, diagnostics: [problem] };
+      module = compiled.module;
+    }
+    this.runtimePolicies.set(tenantId, source === null ? null : { ...source });
+    this.runtimeModules.set(tenantId, module);
+    this.slots.delete(tenantId);
+    return { ok: true, diagnostics: [] };
+  }
+
+  /** Forgets the tenant's runtime override: it decides with the revision's own module again. */
+  clearTenantPolicy(tenantId: string): void {
+    this.runtimePolicies.delete(tenantId);
+    this.runtimeModules.delete(tenantId);
+    this.slots.delete(tenantId);
+  }
+
+  /**
+   * Replaces what `data.tenants[tenantId]` holds in this tenant's instance (a fresh
+   * instance: requests already evaluating keep the old data). `null` drops the runtime
+   * value: the tenant sees its declared attributes again, or nothing.
+   */
+  setTenantData(tenantId: string, attributes: Record<string, unknown> | null): void {
+    if (attributes !== null && (typeof attributes !== 'object' || Array.isArray(attributes)))
+      throw new TypeError('setTenantData: attributes must be a plain object or null');
+    if (attributes === null) this.runtimeData.delete(tenantId);
+    // A copy: the caller mutating its object later must not change what policies read.
+    else this.runtimeData.set(tenantId, jsonCopy(attributes));
+    this.slots.delete(tenantId);
   }
 
   async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {
-    const compiled = this.tenantPolicies.get(tenantId) ?? this.globalPolicy;
-    let instance = this.readyInstances.get(tenantId);
+    const slot = this.slotFor(tenantId);
+    let instance = slot.ready;
     if (!instance) {
       try {
-        instance = await this.instanceFor(tenantId, compiled);
+        instance = await slot.instance();
       } catch {
-        this.instances.delete(tenantId);
-        return { outcome: 'error', policy: compiled.name, reason: 'module_unavailable' };
+        return { outcome: 'error', policy: slot.module.name, reason: 'module_unavailable' };
       }
     }
-    return this.evaluate(tenantId, compiled, instance, input);
+    return this.evaluate(tenantId, slot, instance, input);
   }
 
   private evaluate(
     tenantId: string,
-    compiled: CompiledPolicy,
+    slot: TenantSlot,
     instance: LoadedPolicy,
     input: PolicyInput,
   ): PolicyDecision {
+    const policy = slot.module.name;
     const started = performance.now();
     let resultSet: unknown;
     try {
       resultSet = instance.evaluate(input, this.config.policies.entrypoint);
     } catch {
       // A trap or an abort can leave the instance's heap in any state: start a fresh one.
-      this.discardInstance(tenantId);
-      return { outcome: 'error', policy: compiled.name, reason: 'evaluation_error' };
+      this.discardSlot(tenantId, slot);
+      return { outcome: 'error', policy, reason: 'evaluation_error' };
     }
     if (performance.now() - started > this.budget.timeMs) {
-      return { outcome: 'error', policy: compiled.name, reason: 'time_budget_exceeded' };
+      return { outcome: 'error', policy, reason: 'time_budget_exceeded' };
     }
     if (instance.mem.buffer.byteLength > this.budget.memoryBytes) {
-      this.discardInstance(tenantId);
-      return { outcome: 'error', policy: compiled.name, reason: 'memory_budget_exceeded' };
+      this.discardSlot(tenantId, slot);
+      return { outcome: 'error', policy, reason: 'memory_budget_exceeded' };
     }
-    return { outcome: isExactlyTrue(resultSet) ? 'allow' : 'deny', policy: compiled.name };
+    return { outcome: isExactlyTrue(resultSet) ? 'allow' : 'deny', policy };
   }
 
-  private instanceFor(tenantId: string, compiled: CompiledPolicy): Promise<LoadedPolicy> {
-    let instance = this.instances.get(tenantId);
-    if (!instance) {
-      const loading = loadCompiledPolicy(compiled).then((policy) => {
-        policy.setData({ tenants: this.tenantData(tenantId) });
-        // Publish only if no trap discarded this load meanwhile.
-        if (this.instances.get(tenantId) === loading) this.readyInstances.set(tenantId, policy);
-        return policy;
-      });
-      instance = loading;
-      this.instances.set(tenantId, instance);
+  private slotFor(tenantId: string): TenantSlot {
+    let slot = this.slots.get(tenantId);
+    if (!slot) {
+      slot = new TenantSlot(
+        this.moduleFor(tenantId),
+        tenantInstanceData(
+          tenantId,
+          this.snapshot.data,
+          this.runtimeData.get(tenantId),
+          this.declaredTenants.get(tenantId),
+        ),
+      );
+      this.slots.set(tenantId, slot);
     }
-    return instance;
+    return slot;
   }
 
-  private discardInstance(tenantId: string): void {
-    this.instances.delete(tenantId);
-    this.readyInstances.delete(tenantId);
+  /** Only the slot that failed is dropped: a newer one swapped in meanwhile stays. */
+  private discardSlot(tenantId: string, slot: TenantSlot): void {
+    if (this.slots.get(tenantId) === slot) this.slots.delete(tenantId);
   }
 
-  private tenantData(tenantId: string): Record<string, unknown> {
-    const tenant = this.tenants.get(tenantId);
-    if (!tenant) return {};
-    return {
-      [tenantId]: { ...tenant.attributes, id: tenant.id, display_name: tenant.displayName },
-    };
+  private moduleFor(tenantId: string): CompiledModule {
+    if (this.runtimeModules.has(tenantId))
+      return this.runtimeModules.get(tenantId) ?? this.snapshot.global;
+    return this.snapshot.tenants.get(tenantId) ?? this.snapshot.global;
+  }
+
+  private compileOverride(snapshot: PolicySnapshot, tenantId: string, override: PolicyFile) {
+    if (!snapshot.sharedSources)
+      return {
+        ok: false as const,
+        diagnostics: [
+          `tenant:${tenantId}: ${snapshot.origin} carries no Rego sources of the global policy, ` +
+            'so a runtime override cannot be compiled against it (ship the .rego files in the bundle)',
+        ],
+      };
+    return compileModule(`tenant:${tenantId}`, [...snapshot.sharedSources, override], {
+      entrypoint: this.config.policies.entrypoint,
+      regoVersion: this.config.policies.regoVersion,
+    });
+  }
+
+  private isDeclared(tenantId: string): boolean {
+    return this.declaredTenants.size === 0
+      ? this.config.auth.tenantIdPattern.test(tenantId)
+      : this.declaredTenants.has(tenantId);
   }
 }
 
@@ -153,25 +296,4 @@ function isExactlyTrue(resultSet: unknown): boolean {
     resultSet.length === 1 &&
     (resultSet[0] as { result?: unknown } | undefined)?.result === true
   );
-}
-
-function compilePolicy(
-  name: string,
-  files: PolicyFile[],
-  config: CoreSdkConfig,
-  entrypoint: string,
-): CompiledPolicy {
-  const result = compile(files, {
-    entrypoints: [entrypoint],
-    regoVersion: config.policies.regoVersion,
-  });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (!result.ok || !result.wasm || errors.length > 0) {
-    const sources = new Map(files.map((file) => [file.path, file.source]));
-    throw PolicyCompileError.create(
-      name,
-      errors.map((diagnostic) => formatDiagnostic(diagnostic, sources)),
-    );
-  }
-  return { name, wasm: result.wasm, hostBuiltins: result.hostBuiltins };
 }

@@ -1,5 +1,5 @@
 import type { Setting } from './config-layer';
-import type { CoreSdkConfig, JwtAlgorithm } from './core-sdk-config.interface';
+import type { AuditSinkName, CoreSdkConfig, JwtAlgorithm } from './core-sdk-config.interface';
 import { SETTINGS, settingById, tomlKeyLabel } from './config-schema';
 import {
   DEFAULT_ALGORITHMS,
@@ -9,6 +9,8 @@ import {
 } from './config-defaults';
 import { type MergedSettings, noKeySource } from './merge-layers';
 import { describeOrigin, showValue } from './setting-origin';
+import { checkPolicySource } from './policy-setting-rules';
+import { readTenantOverrides } from './tenant-overrides';
 
 /** Minimum HMAC secret length per algorithm: the hash size (RFC 7518, section 3.2). */
 const HMAC_MIN_BYTES: Partial<Record<JwtAlgorithm, number>> = { HS256: 32, HS384: 48, HS512: 64 };
@@ -47,7 +49,30 @@ export function buildConfig(
     checkTenantIds(pattern, setting('sdk.tenant_id'), merged, problems);
   }
 
+  const overrides = readTenantOverrides(
+    merged.tenants ?? null,
+    value<number>('rate_limit.ttl'),
+    problems,
+  );
+  checkRateLimitAndAudit(merged, value, problems);
+
+  // A rejected value was already reported; checking the combination would only add noise.
+  const policySourceRejected = [
+    'policies.source',
+    'policies.bundle_file',
+    'policies.bundle_url',
+  ].some((id) => merged.rejected.has(id));
+  const policySource = policySourceRejected
+    ? 'dir'
+    : checkPolicySource(
+        value('policies.source'),
+        value('policies.bundle_file'),
+        value('policies.bundle_url'),
+        problems,
+      );
+
   if (problems.length > 0) return null;
+  const perTenantLimit = value<number | null>('rate_limit.per_tenant_limit');
   return {
     configFile: configFile?.path ?? null,
     sdk: {
@@ -76,14 +101,76 @@ export function buildConfig(
       dir: value('policies.dir'),
       regoVersion: value('policies.rego_version'),
       entrypoint: value('policies.entrypoint'),
+      source: policySource,
+      bundleFile: value('policies.bundle_file'),
+      bundleUrl: value('policies.bundle_url'),
+      pollIntervalMs: value('policies.poll_interval'),
+      verificationKeyFile: value('policies.verification_key_file'),
+      watch: value('policies.watch'),
     },
     rateLimit: {
       limit: value('rate_limit.limit'),
       ttlMs: value('rate_limit.ttl'),
       storage: value('rate_limit.storage'),
+      algorithm: value('rate_limit.algorithm'),
+      perTenant:
+        perTenantLimit === null
+          ? null
+          : {
+              limit: perTenantLimit,
+              ttlMs: value<number | null>('rate_limit.per_tenant_ttl') ?? value('rate_limit.ttl'),
+            },
+      tenants: overrides.rateLimits,
+    },
+    audit: {
+      sinks: value('audit.sinks'),
+      fileDir: value('audit.file_dir'),
+      httpUrl: value('audit.http_url'),
+      tenantHttpUrls: overrides.auditHttpUrls,
+      batchSize: value('audit.batch_size'),
+      flushIntervalMs: value('audit.flush_interval'),
+      maxQueue: value('audit.max_queue'),
+      retryBackoffMs: value('audit.retry_backoff'),
+      maxRetryBackoffMs: value('audit.max_retry_backoff'),
+      httpTimeoutMs: value('audit.http_timeout'),
+      shutdownTimeoutMs: value('audit.shutdown_timeout'),
+    },
+    tenancy: {
+      enabled: value('tenancy.enabled'),
+      store: value('tenancy.store'),
+      propagation: value('tenancy.propagation'),
+      syncIntervalMs: value('tenancy.sync_interval'),
+      adminApi: value('tenancy.admin_api'),
+      adminClaim: value('tenancy.admin_claim'),
+      adminScope: value('tenancy.admin_scope'),
+      crossTenantClaim: value('tenancy.cross_tenant_claim'),
     },
     tenants: (merged.tenants?.tenants ?? []).map((tenant) => ({ ...tenant })),
   };
+}
+
+/** Settings that only make sense together: a window needs its limit, a sink its target. */
+function checkRateLimitAndAudit(
+  merged: MergedSettings,
+  value: <T>(id: string) => T,
+  problems: string[],
+): void {
+  const ttl = merged.settings.get('rate_limit.per_tenant_ttl');
+  if (ttl && value('rate_limit.per_tenant_limit') === null) {
+    problems.push(
+      `${describeOrigin(ttl.origin)} is set but [rate_limit].per_tenant_limit is not: set ` +
+        'per_tenant_limit too (e.g. per_tenant_limit = 100), or remove per_tenant_ttl',
+    );
+  }
+  const sinks = value<AuditSinkName[]>('audit.sinks');
+  const rejected = merged.rejected.has('audit.sinks') || merged.rejected.has('audit.http_url');
+  if (!rejected && sinks.includes('http') && value('audit.http_url') === null) {
+    problems.push(
+      '[audit].sinks lists "http" but [audit].http_url is not set: set http_url = ' +
+        '"https://audit.example.com/v1/{tenant}" ({tenant} is replaced by each tenant id; ' +
+        'records without a tenant use "_unauthenticated"), or remove "http" from sinks',
+    );
+  }
 }
 
 /** The service's own tenant and every declared tenant must match the tenant id pattern. */

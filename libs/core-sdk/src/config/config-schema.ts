@@ -1,9 +1,10 @@
 /** The toml sections that hold plain settings (`[[tenants]]` is read on its own). */
-export const SECTION_NAMES = ['sdk', 'auth', 'policies', 'rate_limit'] as const;
+export const SECTION_NAMES = ['sdk', 'auth', 'policies', 'rate_limit', 'audit', 'tenancy'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** The shape a setting's value must have before its own rule checks the content. */
-export type ValueKind = 'text' | 'text-list' | 'text-or-list' | 'duration' | 'integer' | 'pattern';
+export type ValueKind =
+  'text' | 'text-list' | 'text-or-list' | 'duration' | 'integer' | 'pattern' | 'boolean';
 
 /** One configurable setting, named the way each level spells it. */
 export interface SettingSpec {
@@ -71,9 +72,43 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('policies', 'dir', 'dir', 'text', { env: 'CORESDK_POLICY_DIR' }),
   setting('policies', 'rego_version', 'regoVersion', 'text', { env: 'CORESDK_REGO_VERSION' }),
   setting('policies', 'entrypoint', 'entrypoint', 'text'),
+  setting('policies', 'source', 'source', 'text', { env: 'CORESDK_POLICY_SOURCE' }),
+  setting('policies', 'bundle_file', 'bundleFile', 'text', { env: 'CORESDK_POLICY_BUNDLE_FILE' }),
+  setting('policies', 'bundle_url', 'bundleUrl', 'text', { env: 'CORESDK_POLICY_BUNDLE_URL' }),
+  setting('policies', 'poll_interval', 'pollInterval', 'duration', {
+    env: 'CORESDK_POLICY_POLL_INTERVAL',
+  }),
+  setting('policies', 'verification_key_file', 'verificationKeyFile', 'text', {
+    env: 'CORESDK_POLICY_VERIFICATION_KEY_FILE',
+  }),
+  setting('policies', 'watch', 'watch', 'boolean', { env: 'CORESDK_POLICY_WATCH' }),
   setting('rate_limit', 'limit', 'limit', 'integer', { env: 'CORESDK_RATE_LIMIT' }),
   setting('rate_limit', 'ttl', 'ttl', 'duration', { env: 'CORESDK_RATE_LIMIT_TTL' }),
   setting('rate_limit', 'storage', 'storage', 'text', { env: 'CORESDK_REDIS_URL' }),
+  setting('rate_limit', 'algorithm', 'algorithm', 'text'),
+  setting('rate_limit', 'per_tenant_limit', 'perTenantLimit', 'integer'),
+  setting('rate_limit', 'per_tenant_ttl', 'perTenantTtl', 'duration'),
+  setting('audit', 'sinks', 'sinks', 'text-list'),
+  setting('audit', 'file_dir', 'fileDir', 'text'),
+  setting('audit', 'http_url', 'httpUrl', 'text'),
+  setting('audit', 'batch_size', 'batchSize', 'integer'),
+  setting('audit', 'flush_interval', 'flushInterval', 'duration'),
+  setting('audit', 'max_queue', 'maxQueue', 'integer'),
+  setting('audit', 'retry_backoff', 'retryBackoff', 'duration'),
+  setting('audit', 'max_retry_backoff', 'maxRetryBackoff', 'duration'),
+  setting('audit', 'http_timeout', 'httpTimeout', 'duration'),
+  setting('audit', 'shutdown_timeout', 'shutdownTimeout', 'duration'),
+  setting('tenancy', 'enabled', 'enabled', 'boolean', { env: 'CORESDK_TENANCY' }),
+  setting('tenancy', 'store', 'store', 'text', { env: 'CORESDK_TENANCY_STORE', secret: true }),
+  setting('tenancy', 'propagation', 'propagation', 'text', {
+    env: 'CORESDK_TENANCY_PROPAGATION',
+    secret: true,
+  }),
+  setting('tenancy', 'sync_interval', 'syncInterval', 'duration'),
+  setting('tenancy', 'admin_api', 'adminApi', 'boolean'),
+  setting('tenancy', 'admin_claim', 'adminClaim', 'text'),
+  setting('tenancy', 'admin_scope', 'adminScope', 'text'),
+  setting('tenancy', 'cross_tenant_claim', 'crossTenantClaim', 'text'),
 ];
 
 /** The environment variable naming the toml file; it is not a setting of its own. */

@@ -59,6 +59,24 @@ export interface PoliciesSection {
   regoVersion: 'v0' | 'v1';
   /** Slash-separated path of the decision rule, e.g. `coresdk/authz/allow`. */
   entrypoint: string;
+  /** `dir`: compile `dir` at startup; `bundle`: load `bundleFile` or poll `bundleUrl`. */
+  source: 'dir' | 'bundle';
+  bundleFile: string | null;
+  bundleUrl: string | null;
+  /** How often `bundleUrl` is polled (with If-None-Match). */
+  pollIntervalMs: number;
+  /** PEM public key bundles must be signed with; null reads bundles unverified. */
+  verificationKeyFile: string | null;
+  /** Reload when `dir` or `bundleFile` changes. */
+  watch: boolean;
+}
+
+export type RateLimitAlgorithm = 'fixed' | 'sliding';
+
+/** One tenant's own budget: `limit` requests per `ttlMs`. */
+export interface TenantRateLimit {
+  limit: number;
+  ttlMs: number;
 }
 
 export interface RateLimitSection {
@@ -66,6 +84,51 @@ export interface RateLimitSection {
   ttlMs: number;
   /** `memory` or a `redis://` URL. */
   storage: string;
+  algorithm: RateLimitAlgorithm;
+  /** Budget of every tenant without its own `rate_limit`; null: only the service-wide limit. */
+  perTenant: TenantRateLimit | null;
+  /** Budgets declared in `[[tenants]]` (`rate_limit = { limit, ttl }`), by tenant id. */
+  tenants: Record<string, TenantRateLimit>;
+}
+
+export type AuditSinkName = 'otel' | 'file' | 'http';
+
+export interface AuditSection {
+  sinks: AuditSinkName[];
+  /** Folder of the `file` sink: one `<tenant>.jsonl` per tenant. */
+  fileDir: string;
+  /** Collector URL of the `http` sink; `{tenant}` is replaced by the stream's tenant. */
+  httpUrl: string | null;
+  /** Per-tenant collector URLs from `[[tenants]]` (`audit = { http_url = ... }`). */
+  tenantHttpUrls: Record<string, string>;
+  batchSize: number;
+  flushIntervalMs: number;
+  /** Records held per tenant stream while a sink is slow or down; beyond it they are dropped. */
+  maxQueue: number;
+  retryBackoffMs: number;
+  maxRetryBackoffMs: number;
+  httpTimeoutMs: number;
+  shutdownTimeoutMs: number;
+}
+
+/** Runtime tenant provisioning and cross-tenant service tokens (`[tenancy]`). */
+export interface TenancySection {
+  /** Provisioning on: the tenant list is the toml bootstrap set plus the persisted store. */
+  enabled: boolean;
+  /** `sqlite:<absolute path>` or a `postgres://` URL. */
+  store: string;
+  /** `none`, `postgres` (LISTEN/NOTIFY on the store) or a `redis://` URL. */
+  propagation: string;
+  /** How often every instance re-reads the store even without a notification. */
+  syncIntervalMs: number;
+  /** Serves the admin controller under `/coresdk/admin/tenants`. */
+  adminApi: boolean;
+  /** A claim that must be exactly `true` for admin calls. */
+  adminClaim: string;
+  /** Or a scope that must appear in `scope` (space-separated) or `scp` (array). */
+  adminScope: string;
+  /** Claim listing the tenants a service token may act on. */
+  crossTenantClaim: string;
 }
 
 export interface TenantDeclaration {
@@ -82,6 +145,8 @@ export interface CoreSdkConfig {
   auth: AuthSection;
   policies: PoliciesSection;
   rateLimit: RateLimitSection;
+  audit: AuditSection;
+  tenancy: TenancySection;
   /** Declared tenants, in declaration order. Empty means "no tenant list": any valid id. */
   tenants: TenantDeclaration[];
 }

@@ -44,11 +44,42 @@ export interface CoreSdkModuleOptions {
     dir?: string;
     regoVersion?: 'v0' | 'v1';
     entrypoint?: string;
+    source?: 'dir' | 'bundle';
+    bundleFile?: string;
+    bundleUrl?: string;
+    pollInterval?: DurationInput;
+    verificationKeyFile?: string;
+    watch?: boolean;
   };
   rateLimit?: {
     limit?: number;
     ttl?: DurationInput;
     storage?: string;
+    algorithm?: 'fixed' | 'sliding';
+    perTenantLimit?: number;
+    perTenantTtl?: DurationInput;
+  };
+  audit?: {
+    sinks?: Array<'otel' | 'file' | 'http'>;
+    fileDir?: string;
+    httpUrl?: string;
+    batchSize?: number;
+    flushInterval?: DurationInput;
+    maxQueue?: number;
+    retryBackoff?: DurationInput;
+    maxRetryBackoff?: DurationInput;
+    httpTimeout?: DurationInput;
+    shutdownTimeout?: DurationInput;
+  };
+  tenancy?: {
+    enabled?: boolean;
+    store?: string;
+    propagation?: string;
+    syncInterval?: DurationInput;
+    adminApi?: boolean;
+    adminClaim?: string;
+    adminScope?: string;
+    crossTenantClaim?: string;
   };
   /** Replaces the toml's `[[tenants]]` list when given. */
   tenants?: Array<{ id: string; displayName?: string; [attribute: string]: unknown }>;

@@ -1,11 +1,15 @@
 export type {
+  AuditSection,
+  AuditSinkName,
   AuthSection,
   CoreSdkConfig,
   FailMode,
   JwtAlgorithm,
   PoliciesSection,
+  RateLimitAlgorithm,
   RateLimitSection,
   SdkSection,
+  TenantRateLimit,
   TenantDeclaration,
 } from './core-sdk-config.interface';
 export type { CoreSdkModuleOptions, DurationInput } from './core-sdk-options.interface';

@@ -43,12 +43,44 @@ const ENV_ROWS: Array<
   ],
   ['CORESDK_POLICY_DIR', 'rego', (c, dir) => [c.policies.dir, join(dir, 'rego')]],
   ['CORESDK_REGO_VERSION', 'v0', (c) => [c.policies.regoVersion, 'v0']],
+  ['CORESDK_POLICY_SOURCE', 'dir', (c) => [c.policies.source, 'dir']],
+  [
+    'CORESDK_POLICY_BUNDLE_FILE',
+    'dist/bundle.tar.gz',
+    (c, dir) => [
+      [c.policies.source, c.policies.bundleFile],
+      ['bundle', join(dir, 'dist/bundle.tar.gz')],
+    ],
+  ],
+  [
+    'CORESDK_POLICY_BUNDLE_URL',
+    'http://127.0.0.1:8181/b.tar.gz',
+    (c) => [c.policies.bundleUrl, 'http://127.0.0.1:8181/b.tar.gz'],
+  ],
+  ['CORESDK_POLICY_POLL_INTERVAL', '750ms', (c) => [c.policies.pollIntervalMs, 750]],
+  [
+    'CORESDK_POLICY_VERIFICATION_KEY_FILE',
+    'keys/bundle.pem',
+    (c, dir) => [c.policies.verificationKeyFile, join(dir, 'keys/bundle.pem')],
+  ],
+  ['CORESDK_POLICY_WATCH', 'true', (c) => [c.policies.watch, true]],
   ['CORESDK_RATE_LIMIT', '25', (c) => [c.rateLimit.limit, 25]],
   ['CORESDK_RATE_LIMIT_TTL', '1m30s', (c) => [c.rateLimit.ttlMs, 90_000]],
   [
     'CORESDK_REDIS_URL',
     'rediss://cache.internal:6380/2',
     (c) => [c.rateLimit.storage, 'rediss://cache.internal:6380/2'],
+  ],
+  ['CORESDK_TENANCY', 'true', (c) => [c.tenancy.enabled, true]],
+  [
+    'CORESDK_TENANCY_STORE',
+    'sqlite:data/tenants.sqlite',
+    (c, dir) => [c.tenancy.store, `sqlite:${join(dir, 'data/tenants.sqlite')}`],
+  ],
+  [
+    'CORESDK_TENANCY_PROPAGATION',
+    'redis://bus.internal:6379',
+    (c) => [c.tenancy.propagation, 'redis://bus.internal:6379'],
   ],
   [
     'CORESDK_CONFIG',

@@ -233,8 +233,44 @@ describe('resolveCoreSdkConfig precedence', () => {
         dir: join(workspace.dir, 'policies'),
         regoVersion: 'v1',
         entrypoint: 'coresdk/authz/allow',
+        source: 'dir',
+        bundleFile: null,
+        bundleUrl: null,
+        pollIntervalMs: 30_000,
+        verificationKeyFile: null,
+        watch: false,
       },
-      rateLimit: { limit: 100, ttlMs: 60_000, storage: 'memory' },
+      rateLimit: {
+        limit: 100,
+        ttlMs: 60_000,
+        storage: 'memory',
+        algorithm: 'fixed',
+        perTenant: null,
+        tenants: {},
+      },
+      audit: {
+        sinks: ['otel'],
+        fileDir: join(workspace.dir, 'audit'),
+        httpUrl: null,
+        tenantHttpUrls: {},
+        batchSize: 100,
+        flushIntervalMs: 1_000,
+        maxQueue: 10_000,
+        retryBackoffMs: 500,
+        maxRetryBackoffMs: 30_000,
+        httpTimeoutMs: 5_000,
+        shutdownTimeoutMs: 5_000,
+      },
+      tenancy: {
+        enabled: false,
+        store: `sqlite:${join(workspace.dir, '.coresdk/tenants.sqlite')}`,
+        propagation: 'none',
+        syncIntervalMs: 5_000,
+        adminApi: false,
+        adminClaim: 'coresdk_admin',
+        adminScope: 'coresdk:tenants:admin',
+        crossTenantClaim: 'coresdk_cross_tenant',
+      },
       tenants: [],
     });
   });
@@ -262,7 +298,7 @@ describe('resolveCoreSdkConfig precedence', () => {
     });
     expect(config.auth.tenantIdPattern.test('acme')).toBe(true);
     expect(config.auth.tenantIdPattern.test('acme-corp')).toBe(false); // anchored: whole id only
-    expect(config.policies).toEqual({
+    expect(config.policies).toMatchObject({
       dir: join(workspace.dir, 'rego'),
       regoVersion: 'v0',
       entrypoint: 'orders/allow',
@@ -271,6 +307,9 @@ describe('resolveCoreSdkConfig precedence', () => {
       limit: 7,
       ttlMs: 90_000,
       storage: 'redis://127.0.0.1:6379',
+      algorithm: 'fixed',
+      perTenant: null,
+      tenants: {},
     });
   });
 

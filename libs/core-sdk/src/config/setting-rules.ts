@@ -4,6 +4,8 @@ import { nearestName } from './nearest-name';
 import type { SettingSpec } from './config-schema';
 import { type SettingOrigin, showValue } from './setting-origin';
 import type { Reading } from './value-kinds';
+import { auditHttpUrl, auditSinks } from './audit-setting-rules';
+import { bundleUrl } from './policy-setting-rules';
 
 type Rule = (value: any, origin: SettingOrigin, spec: SettingSpec) => Reading;
 
@@ -47,6 +49,27 @@ const RULES: Record<string, Rule> = {
   'rate_limit.limit': positiveInteger,
   'rate_limit.storage': storage,
   'policies.entrypoint': entrypoint,
+  'policies.source': oneOf(['dir', 'bundle']),
+  'policies.bundle_file': path,
+  'policies.bundle_url': bundleUrl,
+  'policies.poll_interval': positiveDuration,
+  'policies.verification_key_file': path,
+  'tenancy.store': tenancyStore,
+  'tenancy.propagation': tenancyPropagation,
+  'tenancy.sync_interval': positiveDuration,
+  'rate_limit.algorithm': oneOf(['fixed', 'sliding']),
+  'rate_limit.per_tenant_limit': positiveInteger,
+  'rate_limit.per_tenant_ttl': positiveDuration,
+  'audit.sinks': auditSinks,
+  'audit.file_dir': path,
+  'audit.http_url': auditHttpUrl,
+  'audit.batch_size': positiveInteger,
+  'audit.max_queue': positiveInteger,
+  'audit.flush_interval': positiveDuration,
+  'audit.retry_backoff': positiveDuration,
+  'audit.max_retry_backoff': positiveDuration,
+  'audit.http_timeout': positiveDuration,
+  'audit.shutdown_timeout': positiveDuration,
 };
 
 /** Applies the setting's rule, if it has one, to a value that already has the right kind. */
@@ -183,5 +206,33 @@ function entrypoint(value: string): Reading {
     : 'write a path such as "coresdk/authz/allow"';
   return {
     error: `= ${showValue(value)} is not a slash-separated rule path (identifiers joined by "/"): ${hint}`,
+  };
+}
+
+/** `sqlite:<path>` (resolved against the file that set it) or a `postgres://` URL. */
+function tenancyStore(value: string, origin: SettingOrigin): Reading {
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length);
+    if (file.trim() === '') {
+      return { error: 'names no file: write "sqlite:./data/tenants.sqlite"' };
+    }
+    return { value: `sqlite:${isAbsolute(file) ? file : resolve(origin.baseDir, file)}` };
+  }
+  if (/^postgres(ql)?:\/\/\S+$/.test(value) && canParseUrl(value)) return { value };
+  return {
+    error:
+      'is not valid: use "sqlite:<path>" or a postgres:// URL (the value is not echoed: it may ' +
+      'hold a password)',
+  };
+}
+
+/** `none`, `postgres` (LISTEN/NOTIFY through the store) or a redis:// URL. */
+function tenancyPropagation(value: string): Reading {
+  if (value === 'none' || value === 'postgres') return { value };
+  if (/^rediss?:\/\/\S+$/.test(value) && canParseUrl(value)) return { value };
+  return {
+    error:
+      'is not valid: use "none", "postgres" or a redis:// or rediss:// URL (the value is not ' +
+      'echoed: it may hold a password)',
   };
 }

@@ -16,6 +16,7 @@ const EXAMPLES: Record<ValueKind, { toml: string; options: string; env: string }
   duration: { toml: '"5s"', options: "'5s' or 5000", env: '5s' },
   integer: { toml: '100', options: '100', env: '100' },
   pattern: { toml: '"^[a-z0-9-]+$"', options: '/^[a-z0-9-]+$/', env: '^[a-z0-9-]+$' },
+  boolean: { toml: 'true', options: 'true', env: 'true' },
 };
 
 const KIND_NAMES: Record<ValueKind, string> = {
@@ -25,6 +26,7 @@ const KIND_NAMES: Record<ValueKind, string> = {
   duration: 'a duration string such as "5s"',
   integer: 'an integer',
   pattern: 'a regular expression string',
+  boolean: 'true or false',
 };
 
 /** Reads a value written in coresdk.toml or passed to forRoot, where types are native. */
@@ -64,6 +66,8 @@ export function readTypedValue(
     case 'pattern':
       if (typeof raw === 'string') return nonEmptyText(raw);
       return raw instanceof RegExp && layer === 'options' ? { value: raw } : wrongType();
+    case 'boolean':
+      return typeof raw === 'boolean' ? { value: raw } : wrongType();
   }
 }
 
@@ -93,6 +97,10 @@ export function readEnvValue(spec: SettingSpec, text: string): Reading {
       return /^[+-]?\d+$/.test(trimmed)
         ? { value: Number(trimmed) }
         : { error: `= ${showValue(text)} is not a whole number: write e.g. ${spec.env}=100` };
+    case 'boolean':
+      if (/^(true|1)$/i.test(trimmed)) return { value: true };
+      if (/^(false|0)$/i.test(trimmed)) return { value: false };
+      return { error: `= ${showValue(text)} is not a boolean: write ${spec.env}=true or false` };
   }
 }
 

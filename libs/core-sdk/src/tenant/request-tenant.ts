@@ -1,4 +1,5 @@
 import { TenantContextUnavailableError } from '../errors/tenant-context-unavailable.error';
+import { fillTenantScope } from './tenant-context.scope';
 import type { VerifiedTenant } from './verified-tenant.interface';
 
 /**
@@ -33,6 +34,8 @@ export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): v
     writable: false,
     configurable: false,
   });
+  // TenantContext reads the tenant from the scope the request hook opened.
+  fillTenantScope(carrier, tenant);
 }
 
 /**

@@ -11,12 +11,19 @@ describe('TenantContext', () => {
   });
 
   it('reads the tenant of the surrounding scope, across awaits', async () => {
-    await tenantContextStorage.run(acme, async () => {
+    await tenantContextStorage.run({ tenant: acme }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       expect(context.tenantId).toBe('acme');
       expect(context.subject).toBe('alice');
       expect(context.claims).toEqual({ sub: 'alice' });
       expect(context.current()).toBe(acme);
+    });
+  });
+
+  it('treats a scope whose tenant was never verified like no scope', async () => {
+    await tenantContextStorage.run({ tenant: undefined }, async () => {
+      expect(() => context.tenantId).toThrow(TenantContextUnavailableError);
+      expect(context.current()).toBeUndefined();
     });
   });
 

@@ -27,11 +27,11 @@ export class TenantContext {
 
   /** The current tenant, or undefined outside an authenticated request. */
   current(): VerifiedTenant | undefined {
-    return tenantContextStorage.getStore();
+    return tenantContextStorage.getStore()?.tenant;
   }
 
   private require(what: string): VerifiedTenant {
-    const tenant = tenantContextStorage.getStore();
+    const tenant = tenantContextStorage.getStore()?.tenant;
     if (tenant === undefined) {
       throw TenantContextUnavailableError.create(what);
     }

@@ -1,28 +1,53 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE_METADATA } from '../core-sdk.constants';
+import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
+import { CORE_SDK_CONFIG, PUBLIC_ROUTE_METADATA } from '../core-sdk.constants';
 import { recordDecision } from '../audit/audit-draft';
 import { routeTemplate } from '../audit/route-template';
 import { AuthenticationFailedException } from '../errors/authentication-failed.exception';
 import { TenantForbiddenException } from '../errors/tenant-forbidden.exception';
 import { extractBearerToken } from './bearer-token';
+import {
+  CrossTenantRefusedException,
+  type CrossTenantRules,
+  resolveTargetTenant,
+  TARGET_TENANT_HEADER,
+} from './cross-tenant';
+import { TENANT_ADMISSION, type TenantAdmission } from './tenant-admission.interface';
+import { createTenantIdParser } from './tenant-claim';
 import { TokenVerifier } from './jwt/token-verifier.service';
 import { attachVerifiedTenant } from './request-tenant';
+import type { VerifiedTenant } from './verified-tenant.interface';
 
 /**
  * Global guard (registered by CoreSdkModule): every route requires a valid bearer token
  * unless marked `@Public()`. The tenant comes only from the verified token; tenant hints
  * in the query string, headers or body are never read. Guards that run after it find the
  * caller with `readVerifiedTenant(request)`.
+ *
+ * The one exception is explicit and signed: a service token may name a target tenant in
+ * the `X-CoreSDK-Target-Tenant` header (see `resolveTargetTenant`); the request then acts
+ * on the target and keeps the token's own tenant as `homeTenantId`.
  */
 @Injectable()
 export class TenantGuard implements CanActivate {
+  private readonly crossTenant: CrossTenantRules;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-  ) {}
+    @Inject(CORE_SDK_CONFIG) config: CoreSdkConfig,
+    @Optional() @Inject(TENANT_ADMISSION) admission?: TenantAdmission,
+  ) {
+    this.crossTenant = {
+      claim: config.tenancy.crossTenantClaim,
+      parseTenantId: createTenantIdParser(config.auth.tenantIdPattern),
+      admission,
+    };
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous when the token was verified before (the common case): no promise hops. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE_METADATA, [
       context.getHandler(),
       context.getClass(),
@@ -43,23 +68,52 @@ export class TenantGuard implements CanActivate {
       const token = extractBearerToken(
         request.headers.authorization as string | string[] | undefined,
       );
-      const verified = await this.verifier.verify(token);
-      attachVerifiedTenant(request, verified);
-      recordDecision(request, {
-        tenantId: verified.tenantId,
-        subject: verified.subject,
-        reason: 'authenticated',
-      });
-      return true;
+      const cached = this.verifier.verifyCached(token);
+      if (cached === undefined) return this.verifyThenAdmit(request, token);
+      return this.admit(request, cached);
     } catch (error) {
-      recordDecision(request, { decision: 'deny', reason: authenticationFailureReason(error) });
-      throw error;
+      throw this.refusal(request, error);
     }
+  }
+
+  private async verifyThenAdmit(
+    request: { headers: Record<string, unknown> },
+    token: string,
+  ): Promise<boolean> {
+    try {
+      return this.admit(request, await this.verifier.verify(token));
+    } catch (error) {
+      throw this.refusal(request, error);
+    }
+  }
+
+  private admit(request: { headers: Record<string, unknown> }, caller: VerifiedTenant): true {
+    recordDecision(request, { tenantId: caller.tenantId, subject: caller.subject });
+    const verified = resolveTargetTenant(
+      request.headers[TARGET_TENANT_HEADER],
+      caller,
+      this.crossTenant,
+    );
+    attachVerifiedTenant(request, verified);
+    recordDecision(request, {
+      tenantId: verified.tenantId,
+      subject: verified.subject,
+      reason: verified.homeTenantId === undefined ? 'authenticated' : 'cross_tenant',
+      ...(verified.homeTenantId !== undefined && { homeTenantId: verified.homeTenantId }),
+    });
+    return true;
+  }
+
+  /** Records why authentication failed and hands the error back to be thrown. */
+  private refusal(request: unknown, error: unknown): unknown {
+    recordDecision(request, { decision: 'deny', reason: authenticationFailureReason(error) });
+    return error;
   }
 }
 
 /** Audit reason codes for authentication failures (never the token or the library's text). */
 function authenticationFailureReason(error: unknown): string {
+  if (error instanceof CrossTenantRefusedException) return 'cross_tenant_refused';
   if (error instanceof TenantForbiddenException) return 'tenant_not_allowed';
   if (error instanceof AuthenticationFailedException) {
     return error.challenge === 'Bearer' ? 'missing_token' : 'invalid_token';

@@ -8,4 +8,9 @@ export interface VerifiedTenant {
   /** The `sub` claim when it is a string, else null. */
   readonly subject: string | null;
   readonly claims: TokenClaims;
+  /**
+   * Only on a cross-tenant request: the token's own tenant. `tenantId` is then the target
+   * tenant the request acts on (and whose policy, limits and data apply).
+   */
+  readonly homeTenantId?: string;
 }

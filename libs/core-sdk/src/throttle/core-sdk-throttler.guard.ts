@@ -13,6 +13,8 @@ import { CORE_SDK_CONFIG } from '../core-sdk.constants';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
 import { RateLimitExceededException, RateLimitUnavailableException } from './rate-limit.exceptions';
+import { TENANT_THROTTLER_NAME, tenantBudget, tenantKey } from './tenant-rate-limit';
+import { readVerifiedTenant } from '../tenant/request-tenant';
 
 /** Phase 1 limits the service as a whole: every request counts against one counter. */
 export const SERVICE_WIDE_TRACKER = 'service';
@@ -46,8 +48,14 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     return `${throttlerName}:${tracker}`;
   }
 
+  /**
+   * The tenant's own limit is checked first and the service-wide one only for requests it
+   * admits: a tenant flooding past its own budget is turned away before it touches the
+   * shared counter, so it cannot spend the budget of the others.
+   */
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
     try {
+      await this.checkTenantLimit(request.context);
       return await super.handleRequest(request);
     } catch (error) {
       if (!(error instanceof RateLimitStorageUnavailableError)) throw error;
@@ -64,6 +72,34 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
       });
       throw new RateLimitUnavailableException();
     }
+  }
+
+  private async checkTenantLimit(context: ExecutionContext): Promise<void> {
+    const { req, res } = this.getRequestResponse(context);
+    const tenant = readVerifiedTenant(req);
+    if (!tenant) return; // @Public() routes: only the service-wide limit applies.
+    const budget = tenantBudget(this.config.rateLimit, tenant.tenantId);
+    if (!budget) return;
+    const record = await this.storageService.increment(
+      tenantKey(tenant.tenantId),
+      budget.ttlMs,
+      budget.limit,
+      budget.ttlMs,
+      TENANT_THROTTLER_NAME,
+    );
+    const suffix = `-${TENANT_THROTTLER_NAME}`;
+    if (record.isBlocked) {
+      this.setResponseHeader(res, 'Retry-After', record.timeToBlockExpire);
+      recordDecision(req, { decision: 'deny', reason: 'tenant_rate_limited' });
+      throw new RateLimitExceededException();
+    }
+    this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, budget.limit);
+    this.setResponseHeader(
+      res,
+      `${this.headerPrefix}-Remaining${suffix}`,
+      Math.max(0, budget.limit - record.totalHits),
+    );
+    this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, record.timeToExpire);
   }
 
   protected override async throwThrottlingException(

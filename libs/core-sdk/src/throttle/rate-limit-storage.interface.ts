@@ -1,9 +1,10 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 /**
- * A throttler storage CoreSDK can also close on shutdown. Both implementations keep a fixed
- * window per key: a request is blocked while the window's hit count is over the limit, and
- * `timeToBlockExpire` is the time until the window resets (the next request that can pass).
+ * A throttler storage CoreSDK can also close on shutdown. Memory and Redis each come with a
+ * fixed window per key (a request is blocked while the window's hit count is over the limit;
+ * `timeToBlockExpire` is the time until the window resets) and a sliding window
+ * (`sliding-window.ts`; `timeToBlockExpire` is the time until one more request fits).
  */
 export interface RateLimitStorage extends ThrottlerStorage {
   /** Human-readable name for logs and audit (`memory`, `redis`). */

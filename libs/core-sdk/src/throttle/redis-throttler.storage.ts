@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
+import type { RateLimitAlgorithm } from '../config/core-sdk-config.interface';
 import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
+import { slidingWindowRecord } from './sliding-window';
 
 /**
  * One round trip, atomic on the server: count the hit, start the window on the first hit,
@@ -17,10 +19,38 @@ end
 return {hits, ttl}
 `;
 
+/**
+ * The sliding window's admission, atomic on the server with Redis's own clock so every
+ * instance agrees on window boundaries. Counters are `<key>:<window index>` and live two
+ * windows. Only admitted requests are counted; the client turns the counts into the
+ * throttler's record with the same arithmetic (`sliding-window.ts`).
+ */
+const SLIDING_SCRIPT = `
+local ttl = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local index = math.floor(now / ttl)
+local elapsed = now - index * ttl
+local currentKey = KEYS[1] .. ':' .. string.format('%d', index)
+local previousKey = KEYS[1] .. ':' .. string.format('%d', index - 1)
+local current = tonumber(redis.call('GET', currentKey) or '0')
+local previous = tonumber(redis.call('GET', previousKey) or '0')
+local admitted = 0
+if previous * (ttl - elapsed) / ttl + current + 1 <= limit then
+  admitted = 1
+  redis.call('INCR', currentKey)
+  redis.call('PEXPIRE', currentKey, ttl * 2)
+end
+return {admitted, current, previous, elapsed}
+`;
+
 export interface RedisThrottlerStorageOptions {
   url: string;
   /** Prefix of every key, so several services can share one Redis. */
   keyPrefix?: string;
+  /** `fixed` (default) or `sliding` (see `sliding-window.ts`). */
+  algorithm?: RateLimitAlgorithm;
   connectTimeoutMs?: number;
   commandTimeoutMs?: number;
 }
@@ -35,9 +65,11 @@ export class RedisThrottlerStorage implements RateLimitStorage {
   readonly kind = 'redis';
   private readonly client: Redis;
   private readonly keyPrefix: string;
+  private readonly algorithm: RateLimitAlgorithm;
 
   constructor(options: RedisThrottlerStorageOptions) {
     this.keyPrefix = options.keyPrefix ?? 'coresdk:rl:';
+    this.algorithm = options.algorithm ?? 'fixed';
     this.client = new Redis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -50,6 +82,7 @@ export class RedisThrottlerStorage implements RateLimitStorage {
     // failure, so the client's error events only need to be consumed here.
     this.client.on('error', () => undefined);
     this.client.defineCommand('coresdkIncrement', { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
+    this.client.defineCommand('coresdkSliding', { numberOfKeys: 1, lua: SLIDING_SCRIPT });
   }
 
   /** Resolves once connected, or after `timeoutMs` (startup must not hang on Redis). */
@@ -75,6 +108,7 @@ export class RedisThrottlerStorage implements RateLimitStorage {
     _blockDuration?: number,
     _throttlerName?: string,
   ): Promise<ThrottlerStorageRecord> {
+    if (this.algorithm === 'sliding') return this.slide(key, ttl, limit);
     let reply: [number, number];
     try {
       reply = (await (
@@ -96,6 +130,28 @@ export class RedisThrottlerStorage implements RateLimitStorage {
       isBlocked,
       timeToBlockExpire: isBlocked ? Math.ceil(msLeft / 1000) : 0,
     };
+  }
+
+  private async slide(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    let reply: [number, number, number, number];
+    try {
+      reply = await (
+        this.client as unknown as {
+          coresdkSliding(
+            key: string,
+            ttl: number,
+            limit: number,
+          ): Promise<[number, number, number, number]>;
+        }
+      ).coresdkSliding(this.keyPrefix + key, ttl, limit);
+    } catch (error) {
+      throw new RateLimitStorageUnavailableError(
+        'redis',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    const [admitted, current, previous, elapsedMs] = reply;
+    return slidingWindowRecord({ previous, current, elapsedMs, ttlMs: ttl, limit }, admitted === 1);
   }
 
   async close(): Promise<void> {

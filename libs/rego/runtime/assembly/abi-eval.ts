@@ -3,7 +3,7 @@
 
 import { heapAlloc, heapTopSet } from './heap';
 import { abortWith } from './errors';
-import { jsonDump, termDump } from './json-dump';
+import { jsonDump, resultSetJsonDump, termDump } from './json-dump';
 import { jsonParse, termParse } from './json-parse';
 import { setNew } from './object';
 import { policyBuiltins, policyEntrypoints, policyEval } from './splice';
@@ -69,7 +69,7 @@ export function opa_eval(
   }
   const resultSet = setNew(1);
   policyEval(inputValue, <usize>data, entrypoint, resultSet);
-  return <i32>(format == 1 ? termDump(resultSet) : jsonDump(resultSet));
+  return <i32>(format == 1 ? termDump(resultSet) : resultSetJsonDump(resultSet));
 }
 
 export function builtins(): i32 {

@@ -5,7 +5,13 @@ import { arrayGet, arrayLength } from './array';
 import { heapAlloc, heapFree } from './heap';
 import { BYTE_UTF8, STRING_BYTE_CLASS } from './json-bytes';
 import { writeNumber } from './number-format';
-import { keyedLength, keyedOrderedKey, keyedOrderedValue } from './object';
+import {
+  keyedKeyAt,
+  keyedLength,
+  keyedOrderedKey,
+  keyedOrderedValue,
+  keyedValueAt,
+} from './object';
 import {
   TYPE_ARRAY,
   TYPE_BOOLEAN,
@@ -14,6 +20,7 @@ import {
   TYPE_OBJECT,
   TYPE_SET,
   TYPE_STRING,
+  InlineBytes,
   booleanGet,
   stringBytes,
   stringLength,
@@ -41,6 +48,40 @@ export function jsonDump(value: usize): usize {
   writerStart(64);
   writeValue(value, false);
   return writerFinishCString();
+}
+
+// `[{"result":` as bytes: the opening every entrypoint's result set shares.
+const RESULT_SET_OPENING = memory.data<u8>([
+  0x5b, 0x7b, 0x22, 0x72, 0x65, 0x73, 0x75, 0x6c, 0x74, 0x22, 0x3a,
+]);
+const RESULT_SET_OPENING_LENGTH: usize = 11;
+const RESULT_KEY = RESULT_SET_OPENING + 3; // the 6 bytes `result`
+
+/**
+ * JSON text of a result set, NUL-terminated. An entrypoint's result set is one
+ * `{"result": v}` object: it is written as `[{"result":` + v + `}]` straight away, the
+ * same bytes the general path produces without its walk over the set and the object.
+ */
+export function resultSetJsonDump(resultSet: usize): usize {
+  const value = singleResultValue(resultSet);
+  if (value == 0) return jsonDump(resultSet);
+  writerStart(64);
+  writeBytes(RESULT_SET_OPENING, RESULT_SET_OPENING_LENGTH);
+  writeValue(value, false);
+  InlineWriter.byte(0x7d);
+  InlineWriter.byte(0x5d);
+  return writerFinishCString();
+}
+
+/** `v` when the set is exactly `{{"result": v}}`, else 0. */
+function singleResultValue(resultSet: usize): usize {
+  if (typeOf(resultSet) != TYPE_SET || keyedLength(resultSet) != 1) return 0;
+  const solution = keyedKeyAt(resultSet, 0);
+  if (typeOf(solution) != TYPE_OBJECT || keyedLength(solution) != 1) return 0;
+  const key = keyedKeyAt(solution, 0);
+  if (typeOf(key) != TYPE_STRING || stringLength(key) != 6) return 0;
+  if (!InlineBytes.equal(stringBytes(key), RESULT_KEY, 6)) return 0;
+  return keyedValueAt(solution, 0);
 }
 
 /** Rego term text of `value`, NUL-terminated. */

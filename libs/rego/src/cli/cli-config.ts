@@ -52,7 +52,9 @@ export function loadCliConfig(searchDirs: readonly string[]): CliConfig {
   // `acme-corp = { display_name = "Acme Corp" }`); ids are validated by the caller.
   const tenantIds = tenants.flatMap((entry, index) => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new ConfigError(`${file}: [[tenants]] entry ${index + 1} must be a table of tenant ids`);
+      throw new ConfigError(
+        `${file}: [[tenants]] entry ${index + 1} must be a table of tenant ids`,
+      );
     }
     return Object.keys(entry);
   });

@@ -4,7 +4,10 @@ import type { Diagnostic } from './diagnostic';
  * Renders a diagnostic as `file:line:col: code: message`, followed by the source line and
  * a caret under the column when the source text is available.
  */
-export function formatDiagnostic(diagnostic: Diagnostic, sources?: ReadonlyMap<string, string>): string {
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  sources?: ReadonlyMap<string, string>,
+): string {
   const { file, line, col } = diagnostic.location;
   const head = `${file}:${line}:${col}: ${diagnostic.code}: ${diagnostic.message}`;
   const text = sources?.get(file);

@@ -75,7 +75,7 @@ describe.each(VARIANTS)('evaluation state ($name)', (variant) => {
       for (let repeat = 0; repeat < 3; repeat++) {
         // (The host's JSON.parse turns the kept digits into the nearest double.)
         expect(resultOf(loaded.evaluate({ repeat }, 'test/constant'))).toEqual({
-          big: 123456789012345678901234567890,
+          big: Number('123456789012345678901234567890'),
           name: 'acme',
         });
       }

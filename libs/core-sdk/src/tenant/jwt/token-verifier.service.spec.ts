@@ -115,6 +115,18 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(TenantForbiddenException);
   });
 
+  it('answers synchronously for a token verified before, with the same checks', async () => {
+    const token = await signToken(key, 'acme');
+    expect(verifier.verifyCached(token)).toBeUndefined();
+    const verified = await verifier.verify(token);
+    expect(verifier.verifyCached(token)).toBe(verified);
+    const undeclared = await signToken(key, 'initech');
+    await expect(verifier.verify(undeclared)).rejects.toBeInstanceOf(TenantForbiddenException);
+    expect(() => verifier.verifyCached(undeclared)).toThrow(TenantForbiddenException);
+    source.keys = new StaticJwksKeySource({ keys: [] });
+    expect(verifier.verifyCached(token)).toBeUndefined();
+  });
+
   it('accepts any well-formed tenant when none are declared', async () => {
     const open = build(source, testOptions({ jwksUri: 'http://127.0.0.1:1/jwks.json' }, []));
     expect((await open.verify(await signToken(key, 'initech'))).tenantId).toBe('initech');

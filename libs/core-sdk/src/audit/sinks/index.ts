@@ -1,0 +1,10 @@
+export { AuditStats } from './audit-stats';
+export type { AuditDropReason, AuditStatsSnapshot, AuditStreamCounts } from './audit-stats';
+export { UNAUTHENTICATED_STREAM } from './audit-stream';
+export { AuditSinkHost } from './audit-sink.host';
+export { TenantRoutedSink } from './tenant-routed.sink';
+export { JsonLinesFileSink } from './json-lines-file.sink';
+export { HttpBatchSink } from './http-batch.sink';
+export type { HttpBatchSinkOptions } from './http-batch.sink';
+export { DeliveryQueue, PermanentDeliveryError } from './delivery-queue';
+export type { DeliveryPolicy, Deliver } from './delivery-queue';
