@@ -1,4 +1,4 @@
-import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   getOptionsToken,
@@ -15,6 +15,7 @@ import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit
 import { RateLimitExceededException, RateLimitUnavailableException } from './rate-limit.exceptions';
 import { TENANT_THROTTLER_NAME, tenantBudget, tenantKey } from './tenant-rate-limit';
 import { readVerifiedTenant } from '../tenant/request-tenant';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
 
 /** Phase 1 limits the service as a whole: every request counts against one counter. */
 export const SERVICE_WIDE_TRACKER = 'service';
@@ -32,6 +33,7 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     @Inject(getStorageToken()) storage: RateLimitStorage,
     reflector: Reflector,
     @Inject(CORE_SDK_CONFIG) private readonly config: CoreSdkConfig,
+    @Optional() private readonly tenants?: TenantRegistry,
   ) {
     super(options, storage, reflector);
   }
@@ -78,7 +80,11 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     const { req, res } = this.getRequestResponse(context);
     const tenant = readVerifiedTenant(req);
     if (!tenant) return; // @Public() routes: only the service-wide limit applies.
-    const budget = tenantBudget(this.config.rateLimit, tenant.tenantId);
+    const budget = tenantBudget(
+      this.config.rateLimit,
+      tenant.tenantId,
+      this.tenants?.limitsFor(tenant.tenantId) ?? null,
+    );
     if (!budget) return;
     const record = await this.storageService.increment(
       tenantKey(tenant.tenantId),

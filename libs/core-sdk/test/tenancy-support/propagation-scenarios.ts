@@ -157,21 +157,25 @@ export function describePropagation(setup: () => TwoInstances, waitMs = 3_000): 
     expect(denied.status).toBe(403);
   });
 
-  it('limits are stored and visible on every instance', async () => {
-    const { a, b } = setup();
+  it('limits set on A are stored, visible and enforced on every instance', async () => {
+    const { a, b, issuer } = setup();
     const set = await admin(a, await adminToken()).setLimits('initech', {
-      requests: 50,
+      requests: 2,
       windowMs: 60_000,
     });
     expect(set.status).toBe(200);
-    expect(set.body.limits).toEqual({ requests: 50, windowMs: 60_000 });
+    expect(set.body.limits).toEqual({ requests: 2, windowMs: 60_000 });
     expect(
       await eventually(
-        async () =>
-          (await admin(b, await adminToken()).get('initech')).body.limits?.requests === 50,
+        async () => (await admin(b, await adminToken()).get('initech')).body.limits?.requests === 2,
         waitMs,
       ),
     ).toBe(true);
+    // B enforces the runtime limit with its own counter: two requests pass, the third is 429.
+    const initech = await issuer.token('initech');
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push(await statusFor(b, initech));
+    expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('a tenant deleted on A is rejected by B, also a tenant declared in coresdk.toml', async () => {
