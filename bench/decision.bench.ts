@@ -125,7 +125,9 @@ function main(): void {
   const acme = loadSample(true);
   const global = loadSample(false);
   const agreed =
-    checkRbacAgreement(rbac) + checkSampleAgreement(acme, true) + checkSampleAgreement(global, false);
+    checkRbacAgreement(rbac) +
+    checkSampleAgreement(acme, true) +
+    checkSampleAgreement(global, false);
   console.log(`  module and TypeScript agree on ${agreed} inputs`);
 
   const rbacExpected = JSON.stringify(rbac.evaluate(RBAC_INPUT, 'rbac/allow'));

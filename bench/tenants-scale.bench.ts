@@ -14,6 +14,7 @@
  * Run: npm run -s bench:tenants
  * Knobs: BENCH_TENANTS (instances to reach, default 10000), BENCH_MAX_RSS_MB (default 6144)
  */
+import { readFileSync } from 'node:fs';
 import { loadCompiledPolicySync, type LoadedPolicy } from '@coresdk/rego';
 import { compileModule } from '../libs/core-sdk/src/authz/compile-module';
 import type { CompiledModule } from '../libs/core-sdk/src/authz/policy-snapshot.interface';
@@ -76,10 +77,12 @@ function compilePhase(count: number): CompiledModule[] {
           `per tenant median ${median.toFixed(2)} ms, mean ${(totalMs / times.length).toFixed(2)} ms, ` +
           `p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms`,
       );
+      // Judged on the mean (total / tenants): it carries the GC pauses a median hides.
+      const mean = totalMs / times.length;
       console.log(
         `  goal: compile < ${COMPILE_GOAL_MS} ms per tenant policy -> ` +
-          `${median < COMPILE_GOAL_MS ? 'met' : 'MISSED'} (median ${median.toFixed(2)} ms, ` +
-          `${times.length} tenants in ${(totalMs / 1000).toFixed(1)} s)`,
+          `${mean < COMPILE_GOAL_MS ? 'met' : 'MISSED'} (mean ${mean.toFixed(2)} ms, median ` +
+          `${median.toFixed(2)} ms; ${times.length} tenants in ${(totalMs / 1000).toFixed(1)} s)`,
       );
     }
   }
@@ -103,13 +106,27 @@ function loadTenant(module: CompiledModule, index: number): LoadedPolicy {
   return policy;
 }
 
+/** The process's virtual size (Linux): what the Wasm memories' reservations consume. */
+function virtualSize(): string {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('VmSize:'));
+    const kibibytes = Number(line?.split(/\s+/)[1]);
+    return Number.isFinite(kibibytes) ? `${(kibibytes / 1024 ** 3).toFixed(1)} TiB` : 'n/a';
+  } catch {
+    return 'n/a';
+  }
+}
+
 function report(count: number, base: MemorySample, now: MemorySample, wasmBytes: number): void {
   const rss = now.rss - base.rss;
   const heap = now.heapUsed - base.heapUsed;
   console.log(
     `  ${String(count).padStart(6)} instances: RSS +${mib(rss)} (${kib(rss / count)} each), ` +
       `JS heap +${mib(heap)} (${kib(heap / count)} each), external +${mib(now.external - base.external)}, ` +
-      `Wasm linear memory ${mib(wasmBytes)} (${kib(wasmBytes / count)} each); RSS now ${mib(now.rss)}`,
+      `Wasm linear memory ${mib(wasmBytes)} (${kib(wasmBytes / count)} each); RSS now ${mib(now.rss)}, ` +
+      `virtual ${virtualSize()}`,
   );
 }
 
@@ -121,14 +138,27 @@ function memoryPhase(modules: CompiledModule[], target: number, maxRssBytes: num
   console.log(`  baseline after GC: RSS ${mib(base.rss)}, JS heap ${mib(base.heapUsed)}`);
   for (let index = 0; index < target; index++) {
     const started = process.hrtime.bigint();
-    const policy = loadTenant(modules[index], index);
+    let policy: LoadedPolicy;
+    try {
+      policy = loadTenant(modules[index], index);
+    } catch (error) {
+      // V8 reserves a large guarded address range per Wasm memory; the process runs out of
+      // address space long before it runs out of RAM. Report where, not a stack trace.
+      console.log(`  instance ${index + 1} failed to load: ${(error as Error).message}`);
+      console.log(`  virtual address space in use: ${virtualSize()}`);
+      report(index, base, settledMemory(), wasmBytes);
+      console.log(`  stopped at ${index} instances: the next Wasm memory could not be allocated`);
+      return;
+    }
     loadNs += Number(process.hrtime.bigint() - started);
     instances.push(policy);
     wasmBytes += policy.mem.buffer.byteLength;
     const count = index + 1;
     if (CHECKPOINTS.includes(count) || count === target) {
       report(count, base, settledMemory(), wasmBytes);
-      console.log(`         first-request load (instantiate + setData + decide): ${formatNs(loadNs / count)} mean`);
+      console.log(
+        `         first-request load (instantiate + setData + decide): ${formatNs(loadNs / count)} mean`,
+      );
     } else if (count % 500 === 0) {
       const rss = process.memoryUsage().rss;
       console.log(`  … loaded ${count} / ${target} (RSS ${mib(rss)})`);

@@ -46,8 +46,7 @@ export interface SampleInput {
 export function sampleAllow(input: SampleInput, withAcmeOverride: boolean): boolean {
   const { action, user } = input;
   if (action === 'products:read') return true;
-  if (action === 'products:write' && (user.role === 'editor' || user.role === 'admin'))
-    return true;
+  if (action === 'products:write' && (user.role === 'editor' || user.role === 'admin')) return true;
   if (action === 'products:delete' && user.role === 'admin') return true;
   return withAcmeOverride && action === 'analytics:read' && user.tenant_id === 'acme-corp';
 }

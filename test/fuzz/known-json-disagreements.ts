@@ -1,9 +1,8 @@
 /**
- * Disagreements between the Wasm JSON parser and `JSON.parse` that the fuzzer found and
- * that are reported as bugs (libs/rego owns the fix). Each has a minimal `it.failing` test
- * in known-json-disagreements.spec.ts; the differential properties tolerate exactly these
- * classes, recognised by precise predicates, and fail on anything else. When a bug is
- * fixed its `it.failing` test starts passing, Jest reports that, and the entry goes.
+ * Disagreements between the Wasm JSON parser and `JSON.parse` that the fuzzer found and that
+ * are deliberate (both follow OPA and its Wasm ABI, not JavaScript). Each is pinned by a
+ * minimal test in known-json-disagreements.spec.ts; the differential properties tolerate
+ * exactly these classes, recognised by precise predicates, and fail on anything else.
  */
 import type { JsonVerdict } from './json-oracle';
 

@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { HOST_BUILTINS } from '../../src/builtins/host';
+import { OPA_CASES_ROOT } from '../shared-corpora-dir';
 
 /** Where the OPA test vectors live (read at test time, never copied). */
-export const OPA_CASES = '/work/shared/opa-conformance/cases/v1';
+export const OPA_CASES = join(OPA_CASES_ROOT, 'v1');
 
 /** One OPA case reduced to a single host built-in call on literal arguments. */
 export interface SingleCallCase {

@@ -9,11 +9,12 @@ import { parseDocument } from 'yaml';
 import type { Module, Query } from '../../src/ast/nodes';
 import { checkModules } from '../../src/check';
 import { parseModule, parseQuery } from '../../src/syntax';
+import { OPA_CASES_ROOT, REGORUS_CASES_ROOT } from '../shared-corpora-dir';
 
 const CORPORA = [
-  { root: '/work/shared/opa-conformance/cases', version: (): 'v0' | 'v1' => 'v1' },
+  { root: OPA_CASES_ROOT, version: (): 'v0' | 'v1' => 'v1' },
   {
-    root: '/work/shared/regorus-cases/cases',
+    root: REGORUS_CASES_ROOT,
     version: (file: string): 'v0' | 'v1' => (file.endsWith('bindings.yaml') ? 'v1' : 'v0'),
   },
 ];

@@ -12,8 +12,9 @@ import { parseTerm } from '../../src/syntax';
 import { EvaluationError, IrInterpreter } from './ir-interpreter';
 import { RegoObject, RegoSet, toJson, type Value } from './interpreter-values';
 import { planSource } from './plan-source';
+import { OPA_CASES_ROOT } from '../shared-corpora-dir';
 
-export const OPA_CONFORMANCE_ROOT = '/work/shared/opa-conformance/cases';
+export const OPA_CONFORMANCE_ROOT = OPA_CASES_ROOT;
 
 interface ConformanceCase {
   note: string;

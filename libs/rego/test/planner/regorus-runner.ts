@@ -14,8 +14,9 @@ import { validatePolicy } from '../../src/ir/validate';
 import { listCaseFiles } from './conformance-runner';
 import { IrInterpreter } from './ir-interpreter';
 import { planSource } from './plan-source';
+import { REGORUS_CASES_ROOT } from '../shared-corpora-dir';
 
-export const REGORUS_ROOT = '/work/shared/regorus-cases/cases';
+export const REGORUS_ROOT = REGORUS_CASES_ROOT;
 
 interface RegorusCase {
   note?: string;

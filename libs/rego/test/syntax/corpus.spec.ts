@@ -8,11 +8,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { parseDocument } from 'yaml';
 import { parseModule, parseQuery } from '../../src/syntax';
+import { OPA_CASES_ROOT, REGORUS_CASES_ROOT } from '../shared-corpora-dir';
 
 const CORPORA = [
-  { root: '/work/shared/opa-conformance/cases', version: (): 'v0' | 'v1' => 'v1' },
+  { root: OPA_CASES_ROOT, version: (): 'v0' | 'v1' => 'v1' },
   {
-    root: '/work/shared/regorus-cases/cases',
+    root: REGORUS_CASES_ROOT,
     version: (file: string): 'v0' | 'v1' => (file.endsWith('bindings.yaml') ? 'v1' : 'v0'),
   },
 ];

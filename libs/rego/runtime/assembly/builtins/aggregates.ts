@@ -5,6 +5,8 @@ import { valueCompare } from '../compare';
 import { valueLength } from '../access';
 import { keyedLength, keyedOrderedKey } from '../object';
 import { sortValues } from '../sort';
+import { bigAdd, bigFree, bigFromDouble, bigMultiply, bigProductTooLarge } from '../big-integer';
+import { EXACT_DOUBLE_LIMIT, integerOfNumber, numberOfInteger } from '../number-exact';
 import {
   FALSE_VALUE,
   TRUE_VALUE,
@@ -14,6 +16,7 @@ import {
   numberGet,
   numberNewF64,
   numberNewInt,
+  numberTextLength,
   typeOf,
 } from '../value';
 import { isArrayOrSet, isNumber, typeError } from './support';
@@ -38,13 +41,45 @@ export function rt_builtin_count(a: i32): i32 {
 function fold(name: string, collection: usize, product: bool): usize {
   if (!isArrayOrSet(collection)) return typeError(name, 1, 'one of array, set', collection);
   let total: f64 = product ? 1 : 0;
+  // Doubles are exact while every element is a plain double and every partial result
+  // stays below 2^53 (see rt_builtin_plus); otherwise integers are folded exactly.
+  let inexactSigns: u32 = 0;
   const count = elementCount(collection);
   for (let i: usize = 0; i < count; i++) {
     const element = elementAt(collection, i);
     if (!isNumber(element)) return typeError(name, 1, 'collection of numbers', collection);
     total = product ? total * numberGet(element) : total + numberGet(element);
+    // Branch-free: this loop is on the path of every ordinary sum.
+    inexactSigns |=
+      (<u32>numberTextLength(element)) | (<u32>(Math.abs(total) >= EXACT_DOUBLE_LIMIT));
   }
-  return numberNewF64(total);
+  if (inexactSigns == 0) return numberNewF64(total);
+  const exact = exactFold(collection, product);
+  return exact != 0 ? exact : numberNewF64(total);
+}
+
+/**
+ * The exact sum or product of a collection of integers; 0 when an element is not one (or
+ * a product would pass MAX_INTEGER_DIGITS digits).
+ */
+function exactFold(collection: usize, product: bool): usize {
+  let total = bigFromDouble(product ? 1 : 0);
+  const count = elementCount(collection);
+  for (let i: usize = 0; i < count; i++) {
+    const element = integerOfNumber(elementAt(collection, i));
+    if (element == 0 || (product && bigProductTooLarge(total, element))) {
+      if (element != 0) bigFree(element);
+      bigFree(total);
+      return 0;
+    }
+    const next = product ? bigMultiply(total, element) : bigAdd(total, element, false);
+    bigFree(element);
+    bigFree(total);
+    total = next;
+  }
+  const value = numberOfInteger(total);
+  bigFree(total);
+  return value;
 }
 
 export function rt_builtin_sum(a: i32): i32 {
