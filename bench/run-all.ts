@@ -24,9 +24,9 @@ const BENCHES: Bench[] = [
   {
     name: 'tenants',
     script: 'bench:tenants',
-    summary: /goal:|\d instances:|compiled modules held|stopped at/,
+    summary: /goal:|result:|\d instances:|compiled modules held/,
   },
-  { name: 'builtins', script: 'bench:builtins', summary: /per call above the floor/ },
+  { name: 'builtins', script: 'bench:builtins', summary: /per call above the floor|\(host\)/ },
   { name: 'jwt', script: 'bench:jwt', summary: /result:/ },
   { name: 'http', script: 'bench:http', summary: /\| CoreSDK \||FAILED/ },
 ];

@@ -37,6 +37,12 @@ function positiveIntegerFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+let sample: ReturnType<typeof readSamplePolicy> | undefined;
+function readSampleOnce(): ReturnType<typeof readSamplePolicy> {
+  sample ??= readSamplePolicy();
+  return sample;
+}
+
 function compileTenant(index: number): { module: CompiledModule; ms: number } {
   const { global } = readSampleOnce();
   const started = process.hrtime.bigint();
@@ -47,12 +53,6 @@ function compileTenant(index: number): { module: CompiledModule; ms: number } {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (!result.ok) throw new Error(result.diagnostics.join('\n'));
   return { module: result.module, ms };
-}
-
-let sample: ReturnType<typeof readSamplePolicy> | undefined;
-function readSampleOnce(): ReturnType<typeof readSamplePolicy> {
-  sample ??= readSamplePolicy();
-  return sample;
 }
 
 const percentile = (sorted: number[], p: number): number =>
@@ -148,6 +148,10 @@ function memoryPhase(modules: CompiledModule[], target: number, maxRssBytes: num
       console.log(`  virtual address space in use: ${virtualSize()}`);
       report(index, base, settledMemory(), wasmBytes);
       console.log(`  stopped at ${index} instances: the next Wasm memory could not be allocated`);
+      console.log(
+        `  result: ${target} loaded instances do NOT fit one process: Wasm memory allocation ` +
+          `failed after ${index} (RSS was fine: ${mib(process.memoryUsage().rss)})`,
+      );
       return;
     }
     loadNs += Number(process.hrtime.bigint() - started);
@@ -167,12 +171,14 @@ function memoryPhase(modules: CompiledModule[], target: number, maxRssBytes: num
         console.log(
           `  stopped at ${count} instances: RSS passed BENCH_MAX_RSS_MB=${maxRssBytes / 1024 / 1024}`,
         );
+        console.log(`  result: ${target} loaded instances do NOT fit within BENCH_MAX_RSS_MB`);
         return;
       }
     }
   }
   // Keep every instance reachable until the last measurement.
   if (instances.length !== target) throw new Error('instances lost');
+  console.log(`  result: ${target} loaded instances fit (RSS ${mib(process.memoryUsage().rss)})`);
 }
 
 function main(): void {
