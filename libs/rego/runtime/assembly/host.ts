@@ -10,6 +10,7 @@ import {
   opa_builtin4,
   opa_println,
 } from './env';
+import { hostArgument } from './host-argument';
 
 /** Calls host builtin `id` with `arity` (0..4) of the given arguments; 0 means undefined. */
 export function rt_call_host_builtin(id: i32, arity: i32, a: i32, b: i32, c: i32, d: i32): i32 {
@@ -37,4 +38,12 @@ export function rt_println(message: i32): void {
 export function rt_abort(message: i32): void {
   opa_abort(message);
   unreachable();
+}
+
+/**
+ * A host built-in's argument as the host should see it: `value` itself, or a copy whose
+ * integers kept as text are `{"__coresdk_bigint__": "<digits>"}` (see host-argument.ts).
+ */
+export function rt_host_arg(value: i32): i32 {
+  return <i32>hostArgument(<usize>value);
 }

@@ -6,7 +6,7 @@ export * from './abi-eval';
 export * from './abi-values';
 export { policy_heap_base, rt_static_end } from './splice-heap';
 export { policy_builtins, policy_entrypoints, policy_eval } from './splice';
-export { rt_call_host_builtin, rt_println, rt_abort } from './host';
+export { rt_call_host_builtin, rt_host_arg, rt_println, rt_abort } from './host';
 export { rt_set_strict_builtin_errors } from './builtins/support';
 export * from './builtins/arithmetic';
 export * from './builtins/aggregates';

@@ -1,6 +1,7 @@
 import { BuiltinError } from '../builtins/builtin-error';
 import type { HostBuiltin } from '../builtins/host';
 import { HOST_ALIAS_PREFIX } from '../builtins/host';
+import { decodeBigIntegers } from './big-integer-arguments';
 import { PolicyLoadError } from './policy-load-error';
 import { formatPrintOperands } from './print';
 
@@ -48,8 +49,11 @@ export function buildCustomBuiltins(
 }
 
 function guarded(builtin: HostBuiltin, strict: boolean): CustomBuiltin {
+  const asBigInt = builtin.bigIntegers === true;
   return (...args: unknown[]) => {
     try {
+      for (let index = 0; index < args.length; index++)
+        args[index] = decodeBigIntegers(args[index], asBigInt);
       return builtin.impl(...args);
     } catch (error) {
       if (!isBuiltinError(error)) throw error;

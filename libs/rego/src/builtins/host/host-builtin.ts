@@ -8,6 +8,15 @@ export interface HostBuiltin {
   name: string;
   arity: number;
   impl: (...args: unknown[]) => unknown;
+  /**
+   * Integers a double cannot hold arrive as exact `bigint`s (anywhere inside an argument)
+   * instead of rounded numbers; only built-ins that handle `bigint` set it.
+   */
+  bigIntegers?: boolean;
+}
+
+export interface DefineOptions {
+  bigIntegers?: boolean;
 }
 
 /** The registry every family registers into. */
@@ -19,7 +28,10 @@ export function define(
   name: string,
   arity: number,
   impl: (...args: any[]) => unknown,
+  options: DefineOptions = {},
 ): void {
   if (into.has(name)) throw new Error(`host built-in registered twice: ${name}`);
-  into.set(name, { name, arity, impl });
+  const builtin: HostBuiltin = { name, arity, impl };
+  if (options.bigIntegers) builtin.bigIntegers = true;
+  into.set(name, builtin);
 }

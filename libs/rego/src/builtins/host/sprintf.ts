@@ -12,11 +12,11 @@ const INT64_LIMIT = 2n ** 63n;
  * `%t` of a boolean is a bad verb, exactly as in OPA).
  */
 function toFormatArgument(value: unknown): FormatArgument {
+  // Integers a double cannot hold arrive exact (the built-in declares `bigIntegers`).
+  if (typeof value === 'bigint') return integerArgument(value);
   if (typeof value === 'number') {
     if (Number.isInteger(value)) {
-      const integer = exactIntegerOf(value);
-      const fits = integer < INT64_LIMIT && integer >= -INT64_LIMIT;
-      return { kind: 'int', value: integer, goType: fits ? 'int' : '*big.Int' };
+      return integerArgument(exactIntegerOf(value));
     }
     return { kind: 'float', value };
   }
@@ -24,11 +24,22 @@ function toFormatArgument(value: unknown): FormatArgument {
   return { kind: 'string', value: formatRegoValue(value) };
 }
 
+function integerArgument(integer: bigint): FormatArgument {
+  const fits = integer < INT64_LIMIT && integer >= -INT64_LIMIT;
+  return { kind: 'int', value: integer, goType: fits ? 'int' : '*big.Int' };
+}
+
 /** Registers `sprintf` (Go fmt semantics). */
 export function register(into: HostRegistry): void {
-  define(into, 'sprintf', 2, (format: unknown, values: unknown) => {
-    const text = stringOperand('sprintf', 1, format);
-    const args = arrayOperand('sprintf', 2, values);
-    return goSprintf(text, args.map(toFormatArgument));
-  });
+  define(
+    into,
+    'sprintf',
+    2,
+    (format: unknown, values: unknown) => {
+      const text = stringOperand('sprintf', 1, format);
+      const args = arrayOperand('sprintf', 2, values);
+      return goSprintf(text, args.map(toFormatArgument));
+    },
+    { bigIntegers: true },
+  );
 }

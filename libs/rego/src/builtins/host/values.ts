@@ -63,7 +63,8 @@ export function toSetArray(values: Iterable<unknown>): unknown[] {
 export function formatRegoValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (Array.isArray(value)) return `[${value.map(formatRegoValue).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
     compareStrings(a, b),

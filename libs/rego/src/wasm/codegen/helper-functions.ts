@@ -64,7 +64,10 @@ export function hostBuiltinWrapper(
   emitter.localGet(memo).localGet(key).call(context.rt('rt_value_get')).localTee(result).i32Eqz();
   const call = emitter.if();
   emitter.i32Const(id).i32Const(0);
-  for (let index = 0; index < arity; index++) emitter.localGet(index);
+  // opa-wasm reads arguments through JSON.parse, which rounds big integers: rt_host_arg
+  // tags them so that they reach the host exactly (the memo key keeps the plain values).
+  for (let index = 0; index < arity; index++)
+    emitter.localGet(index).call(context.rt('rt_host_arg'));
   emitter.call(context.importedFunction(`opa_builtin${arity}`)).localTee(result);
   const store = emitter.if();
   emitter.localGet(memo).localGet(key).localGet(result).call(context.rt('rt_object_insert'));

@@ -174,6 +174,9 @@ function signOf(negative: boolean, directive: Directive): string {
   return directive.space ? ' ' : '';
 }
 
+/** The verbs Go's big.Int.Format understands; the rest print as `%!verb(big.Int=...)`. */
+const BIG_INT_VERBS = new Set(['b', 'o', 'O', 'd', 's', 'v', 'x', 'X']);
+
 function formatInteger(
   directive: Directive,
   arg: Extract<FormatArgument, { kind: 'int' }>,
@@ -181,10 +184,17 @@ function formatInteger(
   const { verb } = directive;
   const negative = arg.value < 0n;
   const magnitude = negative ? -arg.value : arg.value;
-  if (arg.goType === '*big.Int' && verb === 's') return pad(directive, arg.value.toString(), false);
+  if (arg.goType === '*big.Int' && !BIG_INT_VERBS.has(verb))
+    // *big.Int formats itself (big.Int.Format) and names any other verb as bad this way.
+    return `%!${verb}(big.Int=${arg.value.toString()})`;
   let digits: string;
   let prefix = '';
   switch (verb) {
+    case 's':
+      // Go's int has no %s; *big.Int prints its decimal digits.
+      if (arg.goType === 'int') return badVerb(directive, arg);
+      digits = magnitude.toString(10);
+      break;
     case 'v':
     case 'd':
       digits = magnitude.toString(10);
@@ -221,9 +231,7 @@ function formatInteger(
     case 'g':
     case 'G':
       // OPA hands integers to Go as int, and Go refuses float verbs for int.
-      return arg.goType === '*big.Int'
-        ? formatFloat(directive, { kind: 'float', value: Number(arg.value) })
-        : badVerb(directive, arg);
+      return badVerb(directive, arg);
     default:
       return badVerb(directive, arg);
   }
