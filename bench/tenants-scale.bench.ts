@@ -5,20 +5,24 @@
  *  2. memory of loaded tenant instances (opa-wasm `loadPolicySync` via
  *     `loadCompiledPolicySync`, data set and one decision made, as a TenantSlot does on a
  *     tenant's first request), at 1,000 and 10,000 instances: RSS and heap deltas after
- *     forced GC, and the Wasm linear memory actually allocated.
+ *     forced GC, and the Wasm linear memory actually allocated;
+ *  3. the PolicyStore's bounded cache of loaded instances (`[policies].max_loaded_tenants`)
+ *     at 1,000 and 10,000 tenants: RSS against the cap, and the cost of a miss and a hit.
  *
  * Every instance holds its own distinct module (V8 would share code between identical
  * ones). Bounded: it stops loading when RSS passes BENCH_MAX_RSS_MB and reports how far it
  * got.
  *
  * Run: npm run -s bench:tenants
- * Knobs: BENCH_TENANTS (instances to reach, default 10000), BENCH_MAX_RSS_MB (default 6144)
+ * Knobs: BENCH_TENANTS (instances to reach, default 10000), BENCH_MAX_RSS_MB (default 6144),
+ *        BENCH_CACHE_CAP (the store's max_loaded_tenants, default 1000)
  */
 import { readFileSync } from 'node:fs';
 import { loadCompiledPolicySync, type LoadedPolicy } from '@coresdk/rego';
 import { compileModule } from '../libs/core-sdk/src/authz/compile-module';
 import type { CompiledModule } from '../libs/core-sdk/src/authz/policy-snapshot.interface';
 import { machineNotes } from './support/machine';
+import { cachePhase } from './support/tenant-cache-phase';
 import { formatNs } from './support/measure';
 import { kib, mib, settledMemory, type MemorySample } from './support/memory';
 import { readSamplePolicy } from './support/sample-policy';
@@ -181,15 +185,36 @@ function memoryPhase(modules: CompiledModule[], target: number, maxRssBytes: num
   console.log(`  result: ${target} loaded instances fit (RSS ${mib(process.memoryUsage().rss)})`);
 }
 
-function main(): void {
+function compileGlobal(): CompiledModule {
+  const result = compileModule('global', [readSampleOnce().global], {
+    entrypoint: ENTRYPOINT,
+    regoVersion: 'v1',
+  });
+  if (!result.ok) throw new Error(result.diagnostics.join('\n'));
+  return result.module;
+}
+
+async function main(): Promise<void> {
   const target = positiveIntegerFromEnv('BENCH_TENANTS', 10_000);
   const maxRssBytes = positiveIntegerFromEnv('BENCH_MAX_RSS_MB', 6_144) * 1024 * 1024;
+  const cap = positiveIntegerFromEnv('BENCH_CACHE_CAP', 1_000);
   console.log('# tenants at scale: compile time and memory per tenant module');
   console.log(`  machine: ${machineNotes()}`);
   console.log(`\n## compile (global.rego + a distinct override, compileModule as the PolicyStore)`);
   const modules = compilePhase(target);
+  // The bounded store runs first, on a clean address space: the unbounded phase below
+  // ends by exhausting it.
+  console.log(
+    `\n## PolicyStore with the bounded cache (max_loaded_tenants = ${cap}; decide per tenant)`,
+  );
+  const global = compileGlobal();
+  for (const tenants of [...new Set([Math.min(1_000, target), target])])
+    await cachePhase(global, modules, tenants, cap);
   console.log(`\n## loaded instances (distinct modules; loadPolicySync + setData + one decision)`);
   memoryPhase(modules, target, maxRssBytes);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

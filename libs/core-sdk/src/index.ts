@@ -77,3 +77,4 @@ export { POLICY_STORE } from './authz/policy-store.provider';
 export type { LivePolicyStore } from './authz/policy-store.provider';
 export type { PolicyChangeResult } from './authz/policy-store';
 export type { PolicyInput } from './authz/policy-decision.interface';
+export type { LoadedTenantStats } from './authz/loaded-tenant-cache';

@@ -8,6 +8,7 @@ import type { PolicyDecision, PolicyInput } from './policy-decision.interface';
 import type { PolicyFile } from './policy-files';
 import type { CompiledModule, PolicySnapshot } from './policy-snapshot.interface';
 import { readDirectorySnapshot } from './sources/directory-snapshot';
+import { LoadedTenantCache, type LoadedTenantStats } from './loaded-tenant-cache';
 import { jsonCopy, tenantInstanceData } from './tenant-instance-data';
 import { TenantSlot } from './tenant-slot';
 import { validateModule } from './validate-module';
@@ -23,6 +24,9 @@ export interface EvaluationBudget {
  * also counts GC pauses and a busy event loop: a tight value turns a correct decision on a
  * loaded machine into a fail_mode outcome. It is set to flag pathological policies only.
  */
+/** Loaded tenant instances kept when the config names no `[policies].max_loaded_tenants`. */
+export const DEFAULT_MAX_LOADED_TENANTS = 1_000;
+
 export const DEFAULT_EVALUATION_BUDGET: EvaluationBudget = {
   timeMs: 1_000,
   memoryBytes: 64 * 1024 * 1024,
@@ -47,12 +51,16 @@ export interface PolicyChangeResult {
  * for validation BEFORE anything changes; only then are the tenant slots replaced, in one
  * synchronous step. A request that already took its tenant's slot finishes on it; a refused
  * change leaves every tenant on the last good module.
+ *
+ * Memory: at most `[policies].max_loaded_tenants` instances stay loaded; the least recently
+ * used tenant's instance is dropped and re-created (same module, same data) on its next
+ * request. Compiled module bytes stay in the snapshot.
  */
 export class PolicyStore {
   private readonly logger = new Logger('CoreSdkPolicies');
   private readonly declaredTenants: ReadonlyMap<string, TenantDeclaration>;
   private snapshot!: PolicySnapshot;
-  private slots = new Map<string, TenantSlot>();
+  private readonly slots: LoadedTenantCache;
   /** Runtime overrides as given (null = "use the global module"), re-applied on reload. */
   private readonly runtimePolicies = new Map<string, PolicyFile | null>();
   /** The runtime overrides compiled against the current snapshot's global sources. */
@@ -65,6 +73,9 @@ export class PolicyStore {
     private readonly budget: EvaluationBudget = DEFAULT_EVALUATION_BUDGET,
   ) {
     this.declaredTenants = new Map(config.tenants.map((tenant) => [tenant.id, tenant]));
+    this.slots = new LoadedTenantCache(
+      config.policies.maxLoadedTenants ?? DEFAULT_MAX_LOADED_TENANTS,
+    );
     const result = this.install(initial);
     if (!result.ok) throw PolicyCompileError.create(initial.origin, result.diagnostics);
   }
@@ -83,6 +94,16 @@ export class PolicyStore {
   /** The revision every tenant without a runtime override decides with. */
   get revision(): string {
     return this.snapshot.revision;
+  }
+
+  /** Loaded-instance cache counters: how many tenants are loaded, hits, misses, evictions. */
+  get loadedTenantStats(): LoadedTenantStats {
+    return this.slots.stats();
+  }
+
+  /** Tenants whose instance is loaded now, least recently used first. */
+  loadedTenants(): string[] {
+    return this.slots.loadedTenants();
   }
 
   /** Name of the module that decides for this tenant (`global` or `tenant:<id>`). */
@@ -111,7 +132,7 @@ export class PolicyStore {
     const { modules: runtimeModules, diagnostics } = this.recompileRuntimeOverrides(snapshot);
     this.snapshot = { ...snapshot, tenants };
     this.runtimeModules = runtimeModules;
-    this.slots = new Map();
+    this.slots.clear();
     return { ok: true, diagnostics };
   }
 
@@ -175,7 +196,7 @@ export class PolicyStore {
     }
     this.runtimePolicies.set(tenantId, source === null ? null : { ...source });
     this.runtimeModules.set(tenantId, module);
-    this.slots.delete(tenantId);
+    this.slots.forget(tenantId);
     return { ok: true, diagnostics: [] };
   }
 
@@ -183,7 +204,7 @@ export class PolicyStore {
   clearTenantPolicy(tenantId: string): void {
     this.runtimePolicies.delete(tenantId);
     this.runtimeModules.delete(tenantId);
-    this.slots.delete(tenantId);
+    this.slots.forget(tenantId);
   }
 
   /**
@@ -197,7 +218,7 @@ export class PolicyStore {
     if (attributes === null) this.runtimeData.delete(tenantId);
     // A copy: the caller mutating its object later must not change what policies read.
     else this.runtimeData.set(tenantId, jsonCopy(attributes));
-    this.slots.delete(tenantId);
+    this.slots.forget(tenantId);
   }
 
   async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {
@@ -239,26 +260,26 @@ export class PolicyStore {
     return { outcome: isExactlyTrue(resultSet) ? 'allow' : 'deny', policy };
   }
 
+  /** Rebuilt from what the store remembers, so an evicted tenant comes back unchanged. */
   private slotFor(tenantId: string): TenantSlot {
-    let slot = this.slots.get(tenantId);
-    if (!slot) {
-      slot = new TenantSlot(
-        this.moduleFor(tenantId),
-        tenantInstanceData(
-          tenantId,
-          this.snapshot.data,
-          this.runtimeData.get(tenantId),
-          this.declaredTenants.get(tenantId),
+    return this.slots.take(
+      tenantId,
+      () =>
+        new TenantSlot(
+          this.moduleFor(tenantId),
+          tenantInstanceData(
+            tenantId,
+            this.snapshot.data,
+            this.runtimeData.get(tenantId),
+            this.declaredTenants.get(tenantId),
+          ),
         ),
-      );
-      this.slots.set(tenantId, slot);
-    }
-    return slot;
+    );
   }
 
   /** Only the slot that failed is dropped: a newer one swapped in meanwhile stays. */
   private discardSlot(tenantId: string, slot: TenantSlot): void {
-    if (this.slots.get(tenantId) === slot) this.slots.delete(tenantId);
+    this.slots.forgetIfCurrent(tenantId, slot);
   }
 
   private moduleFor(tenantId: string): CompiledModule {

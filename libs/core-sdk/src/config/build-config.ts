@@ -107,6 +107,7 @@ export function buildConfig(
       pollIntervalMs: value('policies.poll_interval'),
       verificationKeyFile: value('policies.verification_key_file'),
       watch: value('policies.watch'),
+      maxLoadedTenants: value('policies.max_loaded_tenants'),
     },
     rateLimit: {
       limit: value('rate_limit.limit'),

@@ -82,6 +82,9 @@ export const SETTINGS: readonly SettingSpec[] = [
     env: 'CORESDK_POLICY_VERIFICATION_KEY_FILE',
   }),
   setting('policies', 'watch', 'watch', 'boolean', { env: 'CORESDK_POLICY_WATCH' }),
+  setting('policies', 'max_loaded_tenants', 'maxLoadedTenants', 'integer', {
+    env: 'CORESDK_POLICY_MAX_LOADED_TENANTS',
+  }),
   setting('rate_limit', 'limit', 'limit', 'integer', { env: 'CORESDK_RATE_LIMIT' }),
   setting('rate_limit', 'ttl', 'ttl', 'duration', { env: 'CORESDK_RATE_LIMIT_TTL' }),
   setting('rate_limit', 'storage', 'storage', 'text', { env: 'CORESDK_REDIS_URL' }),

@@ -69,6 +69,8 @@ export interface PoliciesSection {
   verificationKeyFile: string | null;
   /** Reload when `dir` or `bundleFile` changes. */
   watch: boolean;
+  /** Most tenant Wasm instances kept loaded at once; the least recently used is dropped. */
+  maxLoadedTenants: number;
 }
 
 export type RateLimitAlgorithm = 'fixed' | 'sliding';

@@ -50,6 +50,7 @@ export interface CoreSdkModuleOptions {
     pollInterval?: DurationInput;
     verificationKeyFile?: string;
     watch?: boolean;
+    maxLoadedTenants?: number;
   };
   rateLimit?: {
     limit?: number;

@@ -64,6 +64,7 @@ const ENV_ROWS: Array<
     (c, dir) => [c.policies.verificationKeyFile, join(dir, 'keys/bundle.pem')],
   ],
   ['CORESDK_POLICY_WATCH', 'true', (c) => [c.policies.watch, true]],
+  ['CORESDK_POLICY_MAX_LOADED_TENANTS', '2500', (c) => [c.policies.maxLoadedTenants, 2_500]],
   ['CORESDK_RATE_LIMIT', '25', (c) => [c.rateLimit.limit, 25]],
   ['CORESDK_RATE_LIMIT_TTL', '1m30s', (c) => [c.rateLimit.ttlMs, 90_000]],
   [

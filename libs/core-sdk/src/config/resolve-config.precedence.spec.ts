@@ -239,6 +239,7 @@ describe('resolveCoreSdkConfig precedence', () => {
         pollIntervalMs: 30_000,
         verificationKeyFile: null,
         watch: false,
+        maxLoadedTenants: 1_000,
       },
       rateLimit: {
         limit: 100,

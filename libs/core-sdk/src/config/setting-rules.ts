@@ -54,6 +54,7 @@ const RULES: Record<string, Rule> = {
   'policies.bundle_url': bundleUrl,
   'policies.poll_interval': positiveDuration,
   'policies.verification_key_file': path,
+  'policies.max_loaded_tenants': maxLoadedTenants,
   'tenancy.store': tenancyStore,
   'tenancy.propagation': tenancyPropagation,
   'tenancy.sync_interval': positiveDuration,
@@ -163,6 +164,16 @@ function tenantIdPattern(value: string | RegExp): Reading {
 function positiveDuration(value: number): Reading {
   if (value > 0) return { value };
   return { error: 'is 0 but must be longer than that: use e.g. "5s"' };
+}
+
+/** Below 1 no tenant could ever decide; the cap bounds memory, not correctness. */
+function maxLoadedTenants(value: number): Reading {
+  if (value > 0 && Number.isSafeInteger(value)) return { value };
+  return {
+    error:
+      `= ${value} is not valid: use a whole number of 1 or more (default 1000); each loaded ` +
+      'tenant costs ~235 KiB, and tenants beyond the cap are reloaded on their next request',
+  };
 }
 
 function positiveInteger(value: number): Reading {

@@ -6,7 +6,7 @@ import { recordDecision } from '../audit/audit-draft';
 import { routeTemplate } from '../audit/route-template';
 import { AuthenticationFailedException } from '../errors/authentication-failed.exception';
 import { TenantForbiddenException } from '../errors/tenant-forbidden.exception';
-import { extractBearerToken } from './bearer-token';
+import { assertWellFormedBearerToken, bearerCredentials } from './bearer-token';
 import {
   CrossTenantRefusedException,
   type CrossTenantRules,
@@ -65,11 +65,15 @@ export class TenantGuard implements CanActivate {
       throw AuthenticationFailedException.missingToken();
     }
     try {
-      const token = extractBearerToken(
+      const token = bearerCredentials(
         request.headers.authorization as string | string[] | undefined,
       );
+      // The cache holds only tokens that passed the syntax check, so a hit needs no second
+      // pass of the regex over the whole token; a miss gets the full check first.
       const cached = this.verifier.verifyCached(token);
-      if (cached === undefined) return this.verifyThenAdmit(request, token);
+      if (cached === undefined) {
+        return this.verifyThenAdmit(request, assertWellFormedBearerToken(token));
+      }
       return this.admit(request, cached);
     } catch (error) {
       throw this.refusal(request, error);

@@ -12,13 +12,29 @@ import { recordDecision } from '../audit/audit-draft';
 import { CORE_SDK_CONFIG } from '../core-sdk.constants';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { RateLimitStorage, RateLimitStorageUnavailableError } from './rate-limit-storage.interface';
+import { planRoute, type PlannedThrottler } from './throttler-route-plan';
 import { RateLimitExceededException, RateLimitUnavailableException } from './rate-limit.exceptions';
 import { TENANT_THROTTLER_NAME, tenantBudget, tenantKey } from './tenant-rate-limit';
 import { readVerifiedTenant } from '../tenant/request-tenant';
+import type { VerifiedTenant } from '../tenant/verified-tenant.interface';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 
 /** Phase 1 limits the service as a whole: every request counts against one counter. */
 export const SERVICE_WIDE_TRACKER = 'service';
+
+/** Bound on the memo of tenant counter keys; past it the memo starts over. */
+const MAX_MEMOIZED_TENANT_KEYS = 10_000;
+
+type HttpRequest = Record<string, unknown>;
+type HttpResponse = Record<string, unknown>;
+type Handler = ReturnType<ExecutionContext['getHandler']>;
+type ClassRef = ReturnType<ExecutionContext['getClass']>;
+type SyncIncrement = NonNullable<RateLimitStorage['incrementSync']>;
+
+/** A planned throttler with the storage key of its service-wide counter. */
+interface ServiceThrottler extends PlannedThrottler {
+  readonly key: string;
+}
 
 /**
  * @nestjs/throttler's guard, keyed service-wide instead of per client IP and route, with
@@ -36,6 +52,50 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     @Optional() private readonly tenants?: TenantRegistry,
   ) {
     super(options, storage, reflector);
+    this.incrementSync = storage.incrementSync?.bind(storage) ?? null;
+  }
+
+  /** The storage's synchronous increment (memory storages); null for Redis. */
+  private readonly incrementSync: SyncIncrement | null;
+  /** Route plans by handler, then class (a handler can be inherited by several controllers). */
+  private readonly plans = new Map<Handler, Map<ClassRef, ServiceThrottler[] | null>>();
+  private readonly tenantKeys = new Map<string, string>();
+  /** The tenant limit's header names, built once rather than per request. */
+  private readonly tenantHeaders = {
+    limit: `${this.headerPrefix}-Limit-${TENANT_THROTTLER_NAME}`,
+    remaining: `${this.headerPrefix}-Remaining-${TENANT_THROTTLER_NAME}`,
+    reset: `${this.headerPrefix}-Reset-${TENANT_THROTTLER_NAME}`,
+  };
+
+  /**
+   * With a storage that answers synchronously and a route whose limits are all static,
+   * decides without a promise: Nest takes the boolean as is, sparing the awaits of the
+   * base guard. Anything else goes through @nestjs/throttler's own path; both apply the
+   * same limits, in the same order, with the same headers, errors and audit reasons.
+   */
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    // @nestjs/throttler declares a promise, but Nest's CanActivate contract (and its guard
+    // pipeline) takes a plain boolean too; only the declaration is narrower.
+    return this.decide(context) as Promise<boolean>;
+  }
+
+  private decide(context: ExecutionContext): boolean | Promise<boolean> {
+    const incrementSync = this.incrementSync;
+    const plan = incrementSync === null ? null : this.planFor(context);
+    if (incrementSync === null || plan === null) return super.canActivate(context);
+    const http = context.switchToHttp();
+    const req = http.getRequest<HttpRequest>();
+    const res = http.getResponse<HttpResponse>();
+    try {
+      for (const throttler of plan) {
+        if (throttler.skip) continue;
+        this.checkTenantLimitSync(incrementSync, req, res);
+        this.checkServiceLimitSync(incrementSync, req, res, throttler);
+      }
+    } catch (error) {
+      return this.afterStorageFailure(error, req);
+    }
+    return true;
   }
 
   protected override async getTracker(): Promise<string> {
@@ -60,62 +120,185 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
       await this.checkTenantLimit(request.context);
       return await super.handleRequest(request);
     } catch (error) {
-      if (!(error instanceof RateLimitStorageUnavailableError)) throw error;
-      const http = request.context.switchToHttp().getRequest();
-      this.failLogger.warn(`${error.message}; fail_mode=${this.config.sdk.failMode}`);
-      if (this.config.sdk.failMode === 'open') {
-        recordDecision(http, { failModeApplied: true, reason: 'rate_limit_unavailable' });
-        return true;
-      }
-      recordDecision(http, {
-        decision: 'error',
-        failModeApplied: true,
-        reason: 'rate_limit_unavailable',
-      });
-      throw new RateLimitUnavailableException();
+      return this.afterStorageFailure(error, request.context.switchToHttp().getRequest());
     }
+  }
+
+  /** fail_mode applied to a storage that cannot answer; any other error is rethrown. */
+  private afterStorageFailure(error: unknown, http: unknown): true {
+    if (!(error instanceof RateLimitStorageUnavailableError)) throw error;
+    this.failLogger.warn(`${error.message}; fail_mode=${this.config.sdk.failMode}`);
+    if (this.config.sdk.failMode === 'open') {
+      recordDecision(http, { failModeApplied: true, reason: 'rate_limit_unavailable' });
+      return true;
+    }
+    recordDecision(http, {
+      decision: 'error',
+      failModeApplied: true,
+      reason: 'rate_limit_unavailable',
+    });
+    throw new RateLimitUnavailableException();
+  }
+
+  private planFor(context: ExecutionContext): ServiceThrottler[] | null {
+    // `throttlers` is set in onModuleInit; before that only the base guard knows what to do.
+    if (this.throttlers === undefined) return null;
+    const handler = context.getHandler();
+    const classRef = context.getClass();
+    let byClass = this.plans.get(handler);
+    if (byClass === undefined) {
+      byClass = new Map();
+      this.plans.set(handler, byClass);
+    }
+    let plan = byClass.get(classRef);
+    if (plan === undefined) {
+      plan = this.buildPlan(context, handler, classRef);
+      byClass.set(classRef, plan);
+    }
+    return plan;
+  }
+
+  private buildPlan(
+    context: ExecutionContext,
+    handler: Handler,
+    classRef: ClassRef,
+  ): ServiceThrottler[] | null {
+    const common = this.commonOptions;
+    const options: { getTracker?: unknown; generateKey?: unknown } = Array.isArray(this.options)
+      ? {}
+      : this.options;
+    const planned = planRoute(this.reflector, this.throttlers, handler, classRef, {
+      headerPrefix: this.headerPrefix,
+      setHeaders: common.setHeaders,
+      hasDynamicCommonOptions:
+        common.skipIf !== undefined ||
+        Array.isArray(common.ignoreUserAgents) ||
+        options.getTracker !== undefined ||
+        options.generateKey !== undefined,
+    });
+    return (
+      planned?.map((throttler) => ({
+        ...throttler,
+        key: this.generateKey(context, SERVICE_WIDE_TRACKER, throttler.name),
+      })) ?? null
+    );
+  }
+
+  private checkServiceLimitSync(
+    incrementSync: SyncIncrement,
+    req: HttpRequest,
+    res: HttpResponse,
+    throttler: ServiceThrottler,
+  ): void {
+    const { limit, ttl } = throttler;
+    const record = incrementSync(
+      throttler.key,
+      ttl,
+      limit,
+      throttler.blockDuration,
+      throttler.name,
+    );
+    if (record.isBlocked) {
+      if (throttler.setHeaders) {
+        this.setResponseHeader(res, throttler.retryAfterHeader, record.timeToBlockExpire);
+      }
+      this.refuseRateLimited(req);
+    }
+    if (throttler.setHeaders) {
+      this.setResponseHeader(res, throttler.limitHeader, limit);
+      this.setResponseHeader(res, throttler.remainingHeader, Math.max(0, limit - record.totalHits));
+      this.setResponseHeader(res, throttler.resetHeader, record.timeToExpire);
+    }
+  }
+
+  private checkTenantLimitSync(
+    incrementSync: SyncIncrement,
+    req: HttpRequest,
+    res: HttpResponse,
+  ): void {
+    const tenant = readVerifiedTenant(req);
+    if (!tenant) return; // @Public() routes: only the service-wide limit applies.
+    const budget = this.budgetOf(tenant);
+    if (!budget) return;
+    const record = incrementSync(
+      this.tenantKeyOf(tenant.tenantId),
+      budget.ttlMs,
+      budget.limit,
+      budget.ttlMs,
+      TENANT_THROTTLER_NAME,
+    );
+    this.applyTenantRecord(req, res, budget.limit, record);
+  }
+
+  private budgetOf(tenant: VerifiedTenant): ReturnType<typeof tenantBudget> {
+    return tenantBudget(
+      this.config.rateLimit,
+      tenant.tenantId,
+      this.tenants?.limitsFor(tenant.tenantId) ?? null,
+    );
+  }
+
+  /** `tenantKey` memoized: the key is built and hashed once per tenant, not per request. */
+  private tenantKeyOf(tenantId: string): string {
+    let key = this.tenantKeys.get(tenantId);
+    if (key === undefined) {
+      if (this.tenantKeys.size >= MAX_MEMOIZED_TENANT_KEYS) this.tenantKeys.clear();
+      key = tenantKey(tenantId);
+      this.tenantKeys.set(tenantId, key);
+    }
+    return key;
+  }
+
+  private applyTenantRecord(
+    req: unknown,
+    res: HttpResponse,
+    limit: number,
+    record: {
+      isBlocked: boolean;
+      timeToBlockExpire: number;
+      totalHits: number;
+      timeToExpire: number;
+    },
+  ): void {
+    if (record.isBlocked) {
+      this.setResponseHeader(res, 'Retry-After', record.timeToBlockExpire);
+      recordDecision(req, { decision: 'deny', reason: 'tenant_rate_limited' });
+      throw new RateLimitExceededException();
+    }
+    this.setResponseHeader(res, this.tenantHeaders.limit, limit);
+    this.setResponseHeader(
+      res,
+      this.tenantHeaders.remaining,
+      Math.max(0, limit - record.totalHits),
+    );
+    this.setResponseHeader(res, this.tenantHeaders.reset, record.timeToExpire);
   }
 
   private async checkTenantLimit(context: ExecutionContext): Promise<void> {
     const { req, res } = this.getRequestResponse(context);
     const tenant = readVerifiedTenant(req);
     if (!tenant) return; // @Public() routes: only the service-wide limit applies.
-    const budget = tenantBudget(
-      this.config.rateLimit,
-      tenant.tenantId,
-      this.tenants?.limitsFor(tenant.tenantId) ?? null,
-    );
+    const budget = this.budgetOf(tenant);
     if (!budget) return;
     const record = await this.storageService.increment(
-      tenantKey(tenant.tenantId),
+      this.tenantKeyOf(tenant.tenantId),
       budget.ttlMs,
       budget.limit,
       budget.ttlMs,
       TENANT_THROTTLER_NAME,
     );
-    const suffix = `-${TENANT_THROTTLER_NAME}`;
-    if (record.isBlocked) {
-      this.setResponseHeader(res, 'Retry-After', record.timeToBlockExpire);
-      recordDecision(req, { decision: 'deny', reason: 'tenant_rate_limited' });
-      throw new RateLimitExceededException();
-    }
-    this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, budget.limit);
-    this.setResponseHeader(
-      res,
-      `${this.headerPrefix}-Remaining${suffix}`,
-      Math.max(0, budget.limit - record.totalHits),
-    );
-    this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, record.timeToExpire);
+    this.applyTenantRecord(req, res, budget.limit, record);
   }
 
   protected override async throwThrottlingException(
     context: ExecutionContext,
     _detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    recordDecision(context.switchToHttp().getRequest(), {
-      decision: 'deny',
-      reason: 'rate_limited',
-    });
+    this.refuseRateLimited(context.switchToHttp().getRequest());
+  }
+
+  private refuseRateLimited(req: unknown): never {
+    recordDecision(req, { decision: 'deny', reason: 'rate_limited' });
     throw new RateLimitExceededException();
   }
 }

@@ -26,6 +26,10 @@ export class MemorySlidingWindowStorage implements RateLimitStorage {
   }
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+    return this.incrementSync(key, ttl, limit);
+  }
+
+  incrementSync(key: string, ttl: number, limit: number): ThrottlerStorageRecord {
     const { index, elapsedMs } = windowPosition(this.now(), ttl);
     const pair = this.advance(key, index, ttl);
     const counts = { previous: pair.previous, current: pair.current, elapsedMs, ttlMs: ttl, limit };

@@ -31,6 +31,10 @@ export class MemoryThrottlerStorage implements RateLimitStorage {
     _blockDuration?: number,
     _throttlerName?: string,
   ): Promise<ThrottlerStorageRecord> {
+    return this.incrementSync(key, ttl, limit);
+  }
+
+  incrementSync(key: string, ttl: number, limit: number): ThrottlerStorageRecord {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.resetsAt <= now) {

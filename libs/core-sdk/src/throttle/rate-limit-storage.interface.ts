@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 
 /**
  * A throttler storage CoreSDK can also close on shutdown. Memory and Redis each come with a
@@ -10,6 +11,17 @@ export interface RateLimitStorage extends ThrottlerStorage {
   /** Human-readable name for logs and audit (`memory`, `redis`). */
   readonly kind: string;
   close(): Promise<void>;
+  /**
+   * `increment` answered without a promise, offered by storages that never wait (memory).
+   * When present, CoreSdkThrottlerGuard decides the request synchronously.
+   */
+  incrementSync?(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration?: number,
+    throttlerName?: string,
+  ): ThrottlerStorageRecord;
 }
 
 /** Raised by a storage that cannot answer (e.g. Redis down); fail_mode decides what follows. */

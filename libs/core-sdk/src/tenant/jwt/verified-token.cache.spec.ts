@@ -40,6 +40,26 @@ describe('VerifiedTokenCache', () => {
     expect(cache.get('c', 0)?.tenantId).toBe('c');
   });
 
+  it('keeps an entry hit in every window of insertions, touching it only when it ages', () => {
+    const cache = new VerifiedTokenCache(4, () => true);
+    cache.set('hot', entry('hot'));
+    for (let i = 0; i < 50; i += 1) {
+      cache.set(`cold-${i}`, entry('cold'));
+      expect(cache.get('hot', 0)?.tenantId).toBe('hot');
+    }
+    expect(cache.size).toBe(4);
+    // The three newest cold entries remain beside it; older ones were evicted.
+    expect(cache.get('cold-49', 0)?.tenantId).toBe('cold');
+    expect(cache.get('cold-46', 0)).toBeUndefined();
+  });
+
+  it('never returns an entry past its expiry even when it was not re-inserted', () => {
+    const cache = new VerifiedTokenCache(100, () => true);
+    cache.set('t', entry('acme', 'k1', 500));
+    expect(cache.get('t', 499)?.tenantId).toBe('acme');
+    expect(cache.get('t', 500)).toBeUndefined();
+  });
+
   it('keys by the exact token string', () => {
     const cache = new VerifiedTokenCache(10, () => true);
     cache.set('abc', entry('acme'));

@@ -9,36 +9,53 @@ export interface CachedVerification {
   readonly kid: string | undefined;
 }
 
+/** A cached verification plus where it stands in the recency order. */
+interface CacheSlot extends CachedVerification {
+  /** Value of the insertion clock when the slot was last (re)inserted. */
+  sequence: number;
+}
+
 /**
  * Verified tokens by their exact string, least recently used evicted first. Only
  * successes are stored, and a lookup drops an entry whose token expired or whose key
  * left the key set, so a cache hit is never more permissive than verifying again.
  */
 export class VerifiedTokenCache {
-  // A Map iterates in insertion order: re-inserting on every hit makes the first key
-  // the least recently used one.
-  private readonly entries = new Map<string, CachedVerification>();
+  // A Map iterates in insertion order, so re-inserting an entry makes it the most recent.
+  // Re-inserting on every hit costs a delete plus an insert (and rehashes the long token)
+  // per request; instead a hit re-inserts only an entry in the older half of the order,
+  // the half eviction reaches first. A hot token therefore stays put, and an entry used
+  // since the newest half began is never the one evicted.
+  private readonly entries = new Map<string, CacheSlot>();
+  /** Counts insertions; an entry's age is how many insertions came after it. */
+  private insertions = 0;
+  private readonly touchAge: number;
 
   constructor(
     private readonly maxEntries: number,
     private readonly isKeyCurrent: (alg: string, kid: string | undefined) => boolean,
-  ) {}
+  ) {
+    this.touchAge = Math.floor(maxEntries / 2);
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   get(token: string, nowMs: number): VerifiedTenant | undefined {
-    const entry = this.entries.get(token);
-    if (entry === undefined) {
+    const slot = this.entries.get(token);
+    if (slot === undefined) {
       return undefined;
     }
-    this.entries.delete(token);
-    if (nowMs >= entry.expiresAtMs || !this.isKeyCurrent(entry.alg, entry.kid)) {
+    if (nowMs >= slot.expiresAtMs || !this.isKeyCurrent(slot.alg, slot.kid)) {
+      this.entries.delete(token);
       return undefined;
     }
-    this.entries.set(token, entry);
-    return entry.tenant;
+    if (this.insertions - slot.sequence >= this.touchAge) {
+      this.entries.delete(token);
+      this.insert(token, slot);
+    }
+    return slot.tenant;
   }
 
   set(token: string, entry: CachedVerification): void {
@@ -46,10 +63,22 @@ export class VerifiedTokenCache {
       return;
     }
     this.entries.delete(token);
-    this.entries.set(token, entry);
+    this.insert(token, {
+      tenant: entry.tenant,
+      expiresAtMs: entry.expiresAtMs,
+      alg: entry.alg,
+      kid: entry.kid,
+      sequence: 0,
+    });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
+  }
+
+  private insert(token: string, slot: CacheSlot): void {
+    this.insertions += 1;
+    slot.sequence = this.insertions;
+    this.entries.set(token, slot);
   }
 }
