@@ -4,6 +4,7 @@ import { recordDecision } from '../audit/audit-draft';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { CORE_SDK_CONFIG } from '../core-sdk.constants';
 import { PolicyDeniedException } from '../errors/policy-denied.exception';
+import { RouteMetadataCache } from '../route-metadata.cache';
 import { readVerifiedTenant } from '../tenant/request-tenant';
 import { AUTHORIZE_METADATA, AuthorizeOptions } from './authorize.decorator';
 import type { PolicyDecision, PolicyInput } from './policy-decision.interface';
@@ -18,14 +19,14 @@ import { POLICY_STORE, PolicyStoreHandle } from './policy-store.provider';
 @Injectable()
 export class AuthorizeGuard implements CanActivate {
   private readonly logger = new Logger('CoreSdkAuthorize');
-  /**
-   * Decorator metadata never changes after bootstrap, so each handler's options are looked
-   * up once (per handler and controller class: a subclass may inherit the handler).
-   */
-  private readonly optionsByHandler = new WeakMap<
-    object,
-    WeakMap<object, AuthorizeOptions | null>
-  >();
+  /** Each route's @Authorize options (handler wins over class), looked up once. */
+  private readonly optionsByRoute = new RouteMetadataCache<AuthorizeOptions | null>(
+    (context) =>
+      this.reflector.getAllAndOverride<AuthorizeOptions | undefined>(AUTHORIZE_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? null,
+  );
 
   constructor(
     private readonly reflector: Reflector,
@@ -34,7 +35,7 @@ export class AuthorizeGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const options = this.optionsFor(context.getHandler(), context.getClass());
+    const options = this.optionsByRoute.get(context);
     if (!options) return true;
     const request = context.switchToHttp().getRequest();
     recordDecision(request, { action: options.action });
@@ -59,24 +60,6 @@ export class AuthorizeGuard implements CanActivate {
     };
     const decision = await this.decide(verified.tenantId, input);
     return this.enforce(request, decision);
-  }
-
-  private optionsFor(handler: object, controller: object): AuthorizeOptions | null {
-    let byClass = this.optionsByHandler.get(handler);
-    if (!byClass) {
-      byClass = new WeakMap();
-      this.optionsByHandler.set(handler, byClass);
-    }
-    let options = byClass.get(controller);
-    if (options === undefined) {
-      options =
-        this.reflector.getAllAndOverride<AuthorizeOptions | undefined>(AUTHORIZE_METADATA, [
-          handler as () => unknown,
-          controller as new () => unknown,
-        ]) ?? null;
-      byClass.set(controller, options);
-    }
-    return options;
   }
 
   private async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
+import { RouteMetadataCache } from '../route-metadata.cache';
 import { CORE_SDK_CONFIG, PUBLIC_ROUTE_METADATA } from '../core-sdk.constants';
 import { recordDecision } from '../audit/audit-draft';
 import { routeTemplate } from '../audit/route-template';
@@ -32,6 +33,14 @@ import type { VerifiedTenant } from './verified-tenant.interface';
 @Injectable()
 export class TenantGuard implements CanActivate {
   private readonly crossTenant: CrossTenantRules;
+  /** Whether each route is `@Public()` (handler over class), looked up once per route. */
+  private readonly publicRoutes = new RouteMetadataCache(
+    (context) =>
+      this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true,
+  );
 
   constructor(
     private readonly reflector: Reflector,
@@ -48,15 +57,12 @@ export class TenantGuard implements CanActivate {
 
   /** Synchronous when the token was verified before (the common case): no promise hops. */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const isPublic = this.publicRoutes.get(context);
     const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
     recordDecision(request, {
       route: routeTemplate(request as Parameters<typeof routeTemplate>[0]),
     });
-    if (isPublic === true) {
+    if (isPublic) {
       recordDecision(request, { reason: 'public' });
       return true;
     }

@@ -17,18 +17,14 @@ import { RateLimitExceededException, RateLimitUnavailableException } from './rat
 import { TENANT_THROTTLER_NAME, tenantBudget, tenantKey } from './tenant-rate-limit';
 import { readVerifiedTenant } from '../tenant/request-tenant';
 import type { VerifiedTenant } from '../tenant/verified-tenant.interface';
+import { RouteMetadataCache } from '../route-metadata.cache';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 
 /** Phase 1 limits the service as a whole: every request counts against one counter. */
 export const SERVICE_WIDE_TRACKER = 'service';
 
-/** Bound on the memo of tenant counter keys; past it the memo starts over. */
-const MAX_MEMOIZED_TENANT_KEYS = 10_000;
-
 type HttpRequest = Record<string, unknown>;
 type HttpResponse = Record<string, unknown>;
-type Handler = ReturnType<ExecutionContext['getHandler']>;
-type ClassRef = ReturnType<ExecutionContext['getClass']>;
 type SyncIncrement = NonNullable<RateLimitStorage['incrementSync']>;
 
 /** A planned throttler with the storage key of its service-wide counter. */
@@ -57,9 +53,8 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
 
   /** The storage's synchronous increment (memory storages); null for Redis. */
   private readonly incrementSync: SyncIncrement | null;
-  /** Route plans by handler, then class (a handler can be inherited by several controllers). */
-  private readonly plans = new Map<Handler, Map<ClassRef, ServiceThrottler[] | null>>();
-  private readonly tenantKeys = new Map<string, string>();
+  /** Each route's static limits and skip flags (null: the route needs the base guard's path). */
+  private readonly plans = new RouteMetadataCache((context) => this.buildPlan(context));
   /** The tenant limit's header names, built once rather than per request. */
   private readonly tenantHeaders = {
     limit: `${this.headerPrefix}-Limit-${TENANT_THROTTLER_NAME}`,
@@ -143,26 +138,12 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
   private planFor(context: ExecutionContext): ServiceThrottler[] | null {
     // `throttlers` is set in onModuleInit; before that only the base guard knows what to do.
     if (this.throttlers === undefined) return null;
-    const handler = context.getHandler();
-    const classRef = context.getClass();
-    let byClass = this.plans.get(handler);
-    if (byClass === undefined) {
-      byClass = new Map();
-      this.plans.set(handler, byClass);
-    }
-    let plan = byClass.get(classRef);
-    if (plan === undefined) {
-      plan = this.buildPlan(context, handler, classRef);
-      byClass.set(classRef, plan);
-    }
-    return plan;
+    return this.plans.get(context);
   }
 
-  private buildPlan(
-    context: ExecutionContext,
-    handler: Handler,
-    classRef: ClassRef,
-  ): ServiceThrottler[] | null {
+  private buildPlan(context: ExecutionContext): ServiceThrottler[] | null {
+    const handler = context.getHandler();
+    const classRef = context.getClass();
     const common = this.commonOptions;
     const options: { getTracker?: unknown; generateKey?: unknown } = Array.isArray(this.options)
       ? {}
@@ -221,7 +202,7 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     const budget = this.budgetOf(tenant);
     if (!budget) return;
     const record = incrementSync(
-      this.tenantKeyOf(tenant.tenantId),
+      tenantKey(tenant.tenantId),
       budget.ttlMs,
       budget.limit,
       budget.ttlMs,
@@ -236,17 +217,6 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
       tenant.tenantId,
       this.tenants?.limitsFor(tenant.tenantId) ?? null,
     );
-  }
-
-  /** `tenantKey` memoized: the key is built and hashed once per tenant, not per request. */
-  private tenantKeyOf(tenantId: string): string {
-    let key = this.tenantKeys.get(tenantId);
-    if (key === undefined) {
-      if (this.tenantKeys.size >= MAX_MEMOIZED_TENANT_KEYS) this.tenantKeys.clear();
-      key = tenantKey(tenantId);
-      this.tenantKeys.set(tenantId, key);
-    }
-    return key;
   }
 
   private applyTenantRecord(
@@ -281,7 +251,7 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     const budget = this.budgetOf(tenant);
     if (!budget) return;
     const record = await this.storageService.increment(
-      this.tenantKeyOf(tenant.tenantId),
+      tenantKey(tenant.tenantId),
       budget.ttlMs,
       budget.limit,
       budget.ttlMs,

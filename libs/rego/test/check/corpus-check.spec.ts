@@ -1,23 +1,13 @@
 /**
  * Runs the checks over every case of the shared corpora whose modules parse (read from
- * /work/shared at test time). Cases that expect no error must check clean, except the
+ * ../shared at test time). Cases that expect no error must check clean, except the
  * listed ones where our behaviour deliberately follows OPA rather than regorus.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
-import { parseDocument } from 'yaml';
+import { existsSync } from 'fs';
 import type { Module, Query } from '../../src/ast/nodes';
 import { checkModules } from '../../src/check';
 import { parseModule, parseQuery } from '../../src/syntax';
-import { OPA_CASES_ROOT, REGORUS_CASES_ROOT } from '../shared-corpora-dir';
-
-const CORPORA = [
-  { root: OPA_CASES_ROOT, version: (): 'v0' | 'v1' => 'v1' },
-  {
-    root: REGORUS_CASES_ROOT,
-    version: (file: string): 'v0' | 'v1' => (file.endsWith('bindings.yaml') ? 'v1' : 'v0'),
-  },
-];
+import { corpusYamlFiles, loadCorpusCases, SHARED_CORPORA } from '../shared-corpora-dir';
 
 /** `file suffix#note` → why the case is expected to fail our checks. */
 const KNOWN_DIFFERENCES = new Map<string, string>([
@@ -27,38 +17,17 @@ const KNOWN_DIFFERENCES = new Map<string, string>([
   ],
 ]);
 
-interface CorpusCase {
-  note?: string;
-  modules?: string[];
-  query?: string;
-  want_error_code?: string;
-  error?: string;
-  skip?: boolean;
-}
-
-function yamlFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((name) => {
-    const path = join(root, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return path.endsWith('.yaml') ? [path] : [];
-  });
-}
-
-const available = CORPORA.some((corpus) => existsSync(corpus.root));
+const available = SHARED_CORPORA.some((corpus) => existsSync(corpus.root));
 const describeIfCorpus = available ? describe : describe.skip;
 
 describeIfCorpus('conformance corpora check', () => {
   it('checks every parsed case without unexpected errors', () => {
     const stats = { cases: 0, clean: 0, expectedErrorsReported: 0, knownDifferences: 0 };
     const unexpected: string[] = [];
-    for (const corpus of CORPORA) {
-      for (const file of yamlFiles(corpus.root)) {
+    for (const corpus of SHARED_CORPORA) {
+      for (const file of corpusYamlFiles(corpus.root)) {
         const regoVersion = corpus.version(file);
-        const data = parseDocument(readFileSync(file, 'utf8')).toJS() as {
-          cases?: CorpusCase[];
-        } | null;
-        for (const testCase of data?.cases ?? []) {
+        for (const testCase of loadCorpusCases(file)) {
           if (testCase.skip) continue;
           const modules = (testCase.modules ?? []).map(
             (source, index) => parseModule(source, `mod${index}.rego`, { regoVersion }).module,

@@ -1,22 +1,12 @@
 /**
- * Parses every module of the shared conformance corpora (read from /work/shared at test
+ * Parses every module of the shared conformance corpora (read from ../shared at test
  * time, never copied): OPA cases as v1, regorus cases as v0 except `bindings.yaml`.
  * Known-unsupported inputs are listed with the reason; everything else must parse, and
  * cases that expect a parse error must get one.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
-import { parseDocument } from 'yaml';
+import { existsSync } from 'fs';
 import { parseModule, parseQuery } from '../../src/syntax';
-import { OPA_CASES_ROOT, REGORUS_CASES_ROOT } from '../shared-corpora-dir';
-
-const CORPORA = [
-  { root: OPA_CASES_ROOT, version: (): 'v0' | 'v1' => 'v1' },
-  {
-    root: REGORUS_CASES_ROOT,
-    version: (file: string): 'v0' | 'v1' => (file.endsWith('bindings.yaml') ? 'v1' : 'v0'),
-  },
-];
+import { corpusYamlFiles, loadCorpusCases, SHARED_CORPORA } from '../shared-corpora-dir';
 
 /** Modules we reject on purpose, matched by a fragment of their source. */
 const KNOWN_UNSUPPORTED: Array<[fragment: string, reason: string]> = [];
@@ -25,32 +15,7 @@ const KNOWN_UNSUPPORTED: Array<[fragment: string, reason: string]> = [];
 const REGORUS_PARSE_ERROR =
   /unexpected|invalid whitespace|keyword is required|rule name|must have a body|import path|in default value|shadows previous import|unary -|expecting `\)`/i;
 
-interface CorpusCase {
-  note?: string;
-  modules?: string[];
-  query?: string;
-  want_error_code?: string;
-  error?: string;
-  skip?: boolean;
-}
-
-function yamlFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((name) => {
-    const path = join(root, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return path.endsWith('.yaml') ? [path] : [];
-  });
-}
-
-function loadCases(file: string): CorpusCase[] {
-  // One regorus file has a YAML indentation quirk; read what the parser recovers.
-  const document = parseDocument(readFileSync(file, 'utf8'));
-  const data = document.toJS({ maxAliasCount: -1 }) as { cases?: CorpusCase[] } | null;
-  return data?.cases ?? [];
-}
-
-const available = CORPORA.some((corpus) => existsSync(corpus.root));
+const available = SHARED_CORPORA.some((corpus) => existsSync(corpus.root));
 const describeIfCorpus = available ? describe : describe.skip;
 
 describeIfCorpus('conformance corpora parse', () => {
@@ -66,10 +31,10 @@ describeIfCorpus('conformance corpora parse', () => {
     };
     const failures: string[] = [];
     const missedErrors: string[] = [];
-    for (const corpus of CORPORA) {
-      for (const file of yamlFiles(corpus.root)) {
+    for (const corpus of SHARED_CORPORA) {
+      for (const file of corpusYamlFiles(corpus.root)) {
         const regoVersion = corpus.version(file);
-        for (const [index, testCase] of loadCases(file).entries()) {
+        for (const [index, testCase] of loadCorpusCases(file).entries()) {
           if (testCase.skip) continue;
           const wantsParseError =
             testCase.want_error_code === 'rego_parse_error' ||
