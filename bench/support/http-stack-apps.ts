@@ -21,7 +21,12 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { Authorize, Claims, CoreSdkModule, Tenant } from '../../libs/core-sdk/src';
 
 export type AdapterName = 'express' | 'fastify';
-export type StackName = 'bare' | 'coresdk';
+/**
+ * `coresdk-uncached`: the same stack with `[policies].decision_cache = 0`, so every request
+ * evaluates its tenant's Wasm module (this bench's three tokens on one route otherwise hit
+ * the decision cache on every request after the first few).
+ */
+export type StackName = 'bare' | 'coresdk' | 'coresdk-uncached';
 
 const ISSUER = 'https://bench.issuer';
 const AUDIENCE = 'coresdk-bench';
@@ -89,7 +94,11 @@ export async function createBenchApp(request: BenchAppRequest): Promise<INestApp
             algorithms: ['RS256'],
             jwksFile: request.jwksFile,
           },
-          policies: { dir: request.policyDir, regoVersion: 'v1' },
+          policies: {
+            dir: request.policyDir,
+            regoVersion: 'v1',
+            ...(request.stack === 'coresdk-uncached' && { decisionCache: 0 }),
+          },
           rateLimit: { limit: 1_000_000_000, ttl: '60s', storage: 'memory' },
           tenants: TENANTS.map((id) => ({ id })),
         }),

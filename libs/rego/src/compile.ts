@@ -10,6 +10,7 @@
  */
 import type { Module, Query, RegoVersion } from './ast/nodes';
 import { DEFAULT_CAPABILITIES, type Capabilities } from './builtins/capabilities';
+import { builtinsArePure } from './builtins/decision-purity';
 import { checkModules } from './check';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { planPolicy } from './planner';
@@ -47,6 +48,12 @@ export interface CompileResult {
   entrypoints: Record<string, number>;
   /** Built-ins the module calls on the host; the loader must supply each of them. */
   hostBuiltins: string[];
+  /**
+   * The policy decides from input and data alone: it calls no built-in that reads the
+   * clock, randomness or the network, or prints. Only then may a caller reuse a result
+   * for an identical input against identical data.
+   */
+  pure: boolean;
   /** Sorted by file, line and column. */
   diagnostics: Diagnostic[];
 }
@@ -156,6 +163,7 @@ export function compileWithPhases(
     wasm: emitted.wasm,
     entrypoints: { ...emitted.entrypoints },
     hostBuiltins: [...emitted.hostBuiltins],
+    pure: builtinsArePure(planned.policy.static.builtins.map((builtin) => builtin.name)),
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
@@ -211,6 +219,7 @@ function failed(diagnostics: Diagnostic[]): CompileResult {
     wasm: null,
     entrypoints: {},
     hostBuiltins: [],
+    pure: false,
     diagnostics: sortDiagnostics(diagnostics),
   };
 }

@@ -63,8 +63,15 @@ function requestFor(tenant: string | null): {
   return { request, draft };
 }
 
+/** The guard answers synchronously or with a promise; tests await either as a promise. */
+function activate(guard: AuthorizeGuard, context: ExecutionContext): Promise<boolean> {
+  return Promise.resolve().then(() => guard.canActivate(context));
+}
+
 describe('AuthorizeGuard', () => {
   let decide: jest.Mock<Promise<PolicyDecision>, [string, PolicyInput]>;
+  /** The store's synchronous answer; undefined (instance still loading) falls back to decide. */
+  let decideNow: jest.Mock<PolicyDecision | undefined, [string, PolicyInput]>;
   let handle: PolicyStoreHandle;
 
   async function guardFor(failMode: FailMode): Promise<AuthorizeGuard> {
@@ -83,16 +90,15 @@ describe('AuthorizeGuard', () => {
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     decide = jest.fn();
-    handle = { current: { decide } as unknown as PolicyStore };
+    decideNow = jest.fn().mockReturnValue(undefined);
+    handle = { current: { decide, decideNow } as unknown as PolicyStore };
   });
   afterEach(() => jest.restoreAllMocks());
 
   it('lets a route without @Authorize through without asking the policy', async () => {
     const guard = await guardFor('closed');
     const { request } = requestFor('acme');
-    await expect(guard.canActivate(contextFor(OpenController, 'open', request))).resolves.toBe(
-      true,
-    );
+    await expect(activate(guard, contextFor(OpenController, 'open', request))).resolves.toBe(true);
     expect(decide).not.toHaveBeenCalled();
   });
 
@@ -100,7 +106,7 @@ describe('AuthorizeGuard', () => {
     decide.mockResolvedValue({ outcome: 'allow', policy: 'tenant:acme' });
     const guard = await guardFor('closed');
     const { request, draft } = requestFor('acme');
-    await expect(guard.canActivate(contextFor(ReportsController, 'export', request))).resolves.toBe(
+    await expect(activate(guard, contextFor(ReportsController, 'export', request))).resolves.toBe(
       true,
     );
     expect(decide).toHaveBeenCalledWith('acme', {
@@ -119,12 +125,25 @@ describe('AuthorizeGuard', () => {
     });
   });
 
+  it('answers synchronously when the tenant instance is loaded (no promise per request)', async () => {
+    decideNow.mockReturnValue({ outcome: 'allow', policy: 'global' });
+    const guard = await guardFor('closed');
+    const { request, draft } = requestFor('acme');
+    expect(guard.canActivate(contextFor(ReportsController, 'list', request))).toBe(true);
+    expect(decide).not.toHaveBeenCalled();
+    expect(draft).toMatchObject({ decision: 'allow', reason: 'policy_allow', policy: 'global' });
+    decideNow.mockReturnValue({ outcome: 'deny', policy: 'global' });
+    expect(() => guard.canActivate(contextFor(ReportsController, 'list', request))).toThrow(
+      PolicyDeniedException,
+    );
+  });
+
   it('uses the class action and a null resource when the handler has none', async () => {
     decide.mockResolvedValue({ outcome: 'deny', policy: 'global' });
     const guard = await guardFor('open');
     const { request, draft } = requestFor('globex');
     await expect(
-      guard.canActivate(contextFor(ReportsController, 'list', request)),
+      activate(guard, contextFor(ReportsController, 'list', request)),
     ).rejects.toBeInstanceOf(PolicyDeniedException);
     expect(decide.mock.calls[0][1]).toMatchObject({ action: 'reports:read', resource: null });
     // fail_mode open never turns a policy's deny into an allow.
@@ -139,7 +158,7 @@ describe('AuthorizeGuard', () => {
     const guard = await guardFor('open');
     const { request, draft } = requestFor(null);
     await expect(
-      guard.canActivate(contextFor(ReportsController, 'list', request)),
+      activate(guard, contextFor(ReportsController, 'list', request)),
     ).rejects.toBeInstanceOf(PolicyDeniedException);
     expect(decide).not.toHaveBeenCalled();
     expect(draft).toMatchObject({ decision: 'deny', reason: 'no_verified_tenant' });
@@ -157,7 +176,7 @@ describe('AuthorizeGuard', () => {
         policy: string | null,
       ) => {
         const { request, draft } = requestFor('acme');
-        const result = guard.canActivate(contextFor(ReportsController, 'list', request));
+        const result = activate(guard, contextFor(ReportsController, 'list', request));
         if (allows) await expect(result).resolves.toBe(true);
         else await expect(result).rejects.toBeInstanceOf(PolicyDeniedException);
         expect(draft).toMatchObject({

@@ -40,5 +40,13 @@ export function compileModule(
         diagnostics.length > 0 ? diagnostics : [`${name}: the compiler produced no module`],
     };
   }
-  return { ok: true, module: { name, wasm: result.wasm, hostBuiltins: result.hostBuiltins } };
+  return {
+    ok: true,
+    module: {
+      name,
+      wasm: result.wasm,
+      hostBuiltins: result.hostBuiltins,
+      pure: result.pure,
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { PolicyStore } from './policy-store';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function snapshot(revision: string): PolicySnapshot {
-  const module = { name: 'global', wasm: new Uint8Array([0]), hostBuiltins: [] };
+  const module = { name: 'global', wasm: new Uint8Array([0]), hostBuiltins: [], pure: false };
   return {
     revision,
     origin: 'test',

@@ -7,6 +7,11 @@ export interface CompiledModule {
   wasm: Uint8Array;
   /** Built-ins the module calls on the host (passed to `loadCompiledPolicy`). */
   hostBuiltins: string[];
+  /**
+   * Decides from input and data alone (our compiler's `pure`): only then does the store
+   * remember decisions. False for modules whose built-ins are unknown (built elsewhere).
+   */
+  pure: boolean;
 }
 
 /**

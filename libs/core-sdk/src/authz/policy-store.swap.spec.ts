@@ -17,6 +17,7 @@ function compiled(name: string, files: PolicyFile[]) {
     wasm: result.wasm,
     hostBuiltins: result.hostBuiltins,
     entrypoints: result.entrypoints,
+    pure: result.pure,
   };
 }
 
@@ -88,7 +89,7 @@ describe('PolicyStore snapshot swaps', () => {
     });
     const bad = {
       ...snapshot('r2', ALLOW_WRITE),
-      global: { name: 'global', wasm: other.wasm!, hostBuiltins: [] },
+      global: { name: 'global', wasm: other.wasm!, hostBuiltins: [], pure: false },
     };
     const result = store.install(bad);
     expect(result.ok).toBe(false);
@@ -105,7 +106,7 @@ describe('PolicyStore snapshot swaps', () => {
     const store = new PolicyStore(config(), snapshot('r1', ALLOW_READ));
     const garbage = {
       ...snapshot('r2', ALLOW_READ),
-      global: { name: 'global', wasm: new Uint8Array([1, 2, 3]), hostBuiltins: [] },
+      global: { name: 'global', wasm: new Uint8Array([1, 2, 3]), hostBuiltins: [], pure: false },
     };
     expect(store.install(garbage)).toEqual({
       ok: false,

@@ -3,6 +3,7 @@ import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import type { CoreSdkConfig, TenantDeclaration } from '../config/core-sdk-config.interface';
 import { PolicyCompileError } from '../errors/policy-compile.error';
 import { compileModule } from './compile-module';
+import { DecisionMemo } from './decision-memo';
 import { PolicySourceError } from './policy-source.error';
 import type { PolicyDecision, PolicyInput } from './policy-decision.interface';
 import type { PolicyFile } from './policy-files';
@@ -26,6 +27,9 @@ export interface EvaluationBudget {
  */
 /** Loaded tenant instances kept when the config names no `[policies].max_loaded_tenants`. */
 export const DEFAULT_MAX_LOADED_TENANTS = 1_000;
+
+/** Decisions remembered per token when the config names no `[policies].decision_cache`. */
+export const DEFAULT_DECISION_CACHE = 64;
 
 export const DEFAULT_EVALUATION_BUDGET: EvaluationBudget = {
   timeMs: 1_000,
@@ -221,6 +225,17 @@ export class PolicyStore {
     this.slots.forget(tenantId);
   }
 
+  /**
+   * The decision without waiting, or undefined while the tenant's instance is still being
+   * created (its first request, or the first after an eviction or a swap): then `decide`.
+   * The guard's hot path, which so adds no promise to the request.
+   */
+  decideNow(tenantId: string, input: PolicyInput): PolicyDecision | undefined {
+    const slot = this.slotFor(tenantId);
+    const instance = slot.ready;
+    return instance ? this.evaluate(tenantId, slot, instance, input) : undefined;
+  }
+
   async decide(tenantId: string, input: PolicyInput): Promise<PolicyDecision> {
     const slot = this.slotFor(tenantId);
     let instance = slot.ready;
@@ -240,6 +255,12 @@ export class PolicyStore {
     instance: LoadedPolicy,
     input: PolicyInput,
   ): PolicyDecision {
+    const memo = slot.memo;
+    const key = memo === null ? null : memo.keyOf(input);
+    if (key !== null) {
+      const known = (memo as DecisionMemo).recall(input, key);
+      if (known !== undefined) return known ? slot.allowed : slot.denied;
+    }
     const policy = slot.module.name;
     const started = performance.now();
     let resultSet: unknown;
@@ -257,24 +278,31 @@ export class PolicyStore {
       this.discardSlot(tenantId, slot);
       return { outcome: 'error', policy, reason: 'memory_budget_exceeded' };
     }
-    return { outcome: isExactlyTrue(resultSet) ? 'allow' : 'deny', policy };
+    const allowed = isExactlyTrue(resultSet);
+    if (key !== null) (memo as DecisionMemo).remember(input, key, allowed);
+    return allowed ? slot.allowed : slot.denied;
   }
 
   /** Rebuilt from what the store remembers, so an evicted tenant comes back unchanged. */
   private slotFor(tenantId: string): TenantSlot {
-    return this.slots.take(
-      tenantId,
-      () =>
-        new TenantSlot(
-          this.moduleFor(tenantId),
-          tenantInstanceData(
-            tenantId,
-            this.snapshot.data,
-            this.runtimeData.get(tenantId),
-            this.declaredTenants.get(tenantId),
-          ),
+    return this.slots.take(tenantId, () =>
+      this.newSlot(
+        this.moduleFor(tenantId),
+        tenantInstanceData(
+          tenantId,
+          this.snapshot.data,
+          this.runtimeData.get(tenantId),
+          this.declaredTenants.get(tenantId),
         ),
+      ),
     );
+  }
+
+  /** A slot with its own (empty) decision memo when the module is pure and the memo is on. */
+  private newSlot(module: CompiledModule, data: Record<string, unknown>): TenantSlot {
+    const perToken = this.config.policies.decisionCache ?? DEFAULT_DECISION_CACHE;
+    const memo = module.pure && perToken > 0 ? new DecisionMemo(perToken) : null;
+    return new TenantSlot(module, data, memo);
   }
 
   /** Only the slot that failed is dropped: a newer one swapped in meanwhile stays. */

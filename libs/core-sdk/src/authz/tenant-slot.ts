@@ -1,5 +1,7 @@
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { loadCompiledPolicy } from '@coresdk/rego';
+import type { DecisionMemo } from './decision-memo';
+import type { PolicyDecision } from './policy-decision.interface';
 import type { CompiledModule } from './policy-snapshot.interface';
 
 /**
@@ -11,11 +13,19 @@ export class TenantSlot {
   /** Set once the instance finished loading: the hot path reads it without awaiting. */
   ready: LoadedPolicy | null = null;
   private loading: Promise<LoadedPolicy> | null = null;
+  /** The two decisions this slot can give, built once (they are handed out read-only). */
+  readonly allowed: PolicyDecision;
+  readonly denied: PolicyDecision;
 
   constructor(
     readonly module: CompiledModule,
     private readonly data: Record<string, unknown>,
-  ) {}
+    /** Decisions already made; null when the module is not pure or the memo is off. */
+    readonly memo: DecisionMemo | null = null,
+  ) {
+    this.allowed = Object.freeze({ outcome: 'allow' as const, policy: module.name });
+    this.denied = Object.freeze({ outcome: 'deny' as const, policy: module.name });
+  }
 
   /** The tenant's own Wasm instance, created on first use. A failed load is retried next time. */
   instance(): Promise<LoadedPolicy> {

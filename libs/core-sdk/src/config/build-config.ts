@@ -108,6 +108,7 @@ export function buildConfig(
       verificationKeyFile: value('policies.verification_key_file'),
       watch: value('policies.watch'),
       maxLoadedTenants: value('policies.max_loaded_tenants'),
+      decisionCache: value('policies.decision_cache'),
     },
     rateLimit: {
       limit: value('rate_limit.limit'),

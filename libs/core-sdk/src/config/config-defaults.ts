@@ -45,6 +45,8 @@ export function defaultValues(cwd: string): Record<string, unknown> {
     'policies.watch': false,
     // Each loaded tenant instance costs ~235 KiB RSS and ~10 GiB of reserved address space.
     'policies.max_loaded_tenants': 1_000,
+    // Decisions remembered per token and tenant module (pure modules only); 0 = off.
+    'policies.decision_cache': 64,
     'rate_limit.limit': 100,
     'rate_limit.ttl': 60_000,
     'rate_limit.storage': 'memory',

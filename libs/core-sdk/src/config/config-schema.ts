@@ -85,6 +85,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('policies', 'max_loaded_tenants', 'maxLoadedTenants', 'integer', {
     env: 'CORESDK_POLICY_MAX_LOADED_TENANTS',
   }),
+  setting('policies', 'decision_cache', 'decisionCache', 'integer', {
+    env: 'CORESDK_POLICY_DECISION_CACHE',
+  }),
   setting('rate_limit', 'limit', 'limit', 'integer', { env: 'CORESDK_RATE_LIMIT' }),
   setting('rate_limit', 'ttl', 'ttl', 'duration', { env: 'CORESDK_RATE_LIMIT_TTL' }),
   setting('rate_limit', 'storage', 'storage', 'text', { env: 'CORESDK_REDIS_URL' }),

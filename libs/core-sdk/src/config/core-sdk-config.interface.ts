@@ -71,6 +71,11 @@ export interface PoliciesSection {
   watch: boolean;
   /** Most tenant Wasm instances kept loaded at once; the least recently used is dropped. */
   maxLoadedTenants: number;
+  /**
+   * Decisions a pure tenant module remembers per token (same action, method, path and
+   * resource answered without evaluating); 0 turns the cache off.
+   */
+  decisionCache: number;
 }
 
 export type RateLimitAlgorithm = 'fixed' | 'sliding';

@@ -51,6 +51,7 @@ export interface CoreSdkModuleOptions {
     verificationKeyFile?: string;
     watch?: boolean;
     maxLoadedTenants?: number;
+    decisionCache?: number;
   };
   rateLimit?: {
     limit?: number;

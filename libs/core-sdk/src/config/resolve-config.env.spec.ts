@@ -65,6 +65,7 @@ const ENV_ROWS: Array<
   ],
   ['CORESDK_POLICY_WATCH', 'true', (c) => [c.policies.watch, true]],
   ['CORESDK_POLICY_MAX_LOADED_TENANTS', '2500', (c) => [c.policies.maxLoadedTenants, 2_500]],
+  ['CORESDK_POLICY_DECISION_CACHE', '0', (c) => [c.policies.decisionCache, 0]],
   ['CORESDK_RATE_LIMIT', '25', (c) => [c.rateLimit.limit, 25]],
   ['CORESDK_RATE_LIMIT_TTL', '1m30s', (c) => [c.rateLimit.ttlMs, 90_000]],
   [

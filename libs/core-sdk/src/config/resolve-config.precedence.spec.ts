@@ -240,6 +240,7 @@ describe('resolveCoreSdkConfig precedence', () => {
         verificationKeyFile: null,
         watch: false,
         maxLoadedTenants: 1_000,
+        decisionCache: 64,
       },
       rateLimit: {
         limit: 100,

@@ -55,6 +55,7 @@ const RULES: Record<string, Rule> = {
   'policies.poll_interval': positiveDuration,
   'policies.verification_key_file': path,
   'policies.max_loaded_tenants': maxLoadedTenants,
+  'policies.decision_cache': decisionCache,
   'tenancy.store': tenancyStore,
   'tenancy.propagation': tenancyPropagation,
   'tenancy.sync_interval': positiveDuration,
@@ -173,6 +174,16 @@ function maxLoadedTenants(value: number): Reading {
     error:
       `= ${value} is not valid: use a whole number of 1 or more (default 1000); each loaded ` +
       'tenant costs ~235 KiB, and tenants beyond the cap are reloaded on their next request',
+  };
+}
+
+/** 0 turns the cache off; the bound keeps a token walking many paths from growing it. */
+function decisionCache(value: number): Reading {
+  if (value >= 0 && Number.isSafeInteger(value)) return { value };
+  return {
+    error:
+      `= ${value} is not valid: use a whole number, 0 to turn the decision cache off ` +
+      '(default 64 decisions per token and tenant module)',
   };
 }
 

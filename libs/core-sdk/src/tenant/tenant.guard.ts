@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { RouteMetadataCache } from '../route-metadata.cache';
 import { CORE_SDK_CONFIG, PUBLIC_ROUTE_METADATA } from '../core-sdk.constants';
-import { recordDecision } from '../audit/audit-draft';
+import { getAuditDraft, recordDecision } from '../audit/audit-draft';
 import { routeTemplate } from '../audit/route-template';
 import { AuthenticationFailedException } from '../errors/authentication-failed.exception';
 import { TenantForbiddenException } from '../errors/tenant-forbidden.exception';
@@ -59,9 +59,9 @@ export class TenantGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const isPublic = this.publicRoutes.get(context);
     const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
-    recordDecision(request, {
-      route: routeTemplate(request as Parameters<typeof routeTemplate>[0]),
-    });
+    // Field writes on the draft rather than recordDecision's merge: this runs per request.
+    const draft = getAuditDraft(request);
+    if (draft) draft.route = routeTemplate(request as Parameters<typeof routeTemplate>[0]);
     if (isPublic) {
       recordDecision(request, { reason: 'public' });
       return true;
@@ -98,19 +98,28 @@ export class TenantGuard implements CanActivate {
   }
 
   private admit(request: { headers: Record<string, unknown> }, caller: VerifiedTenant): true {
-    recordDecision(request, { tenantId: caller.tenantId, subject: caller.subject });
+    const draft = getAuditDraft(request);
+    // The caller first: a refused cross-tenant target is audited under the token's tenant.
+    if (draft) {
+      draft.tenantId = caller.tenantId;
+      draft.subject = caller.subject;
+    }
     const verified = resolveTargetTenant(
       request.headers[TARGET_TENANT_HEADER],
       caller,
       this.crossTenant,
     );
     attachVerifiedTenant(request, verified);
-    recordDecision(request, {
-      tenantId: verified.tenantId,
-      subject: verified.subject,
-      reason: verified.homeTenantId === undefined ? 'authenticated' : 'cross_tenant',
-      ...(verified.homeTenantId !== undefined && { homeTenantId: verified.homeTenantId }),
-    });
+    if (draft) {
+      draft.tenantId = verified.tenantId;
+      draft.subject = verified.subject;
+      if (verified.homeTenantId === undefined) {
+        draft.reason = 'authenticated';
+      } else {
+        draft.reason = 'cross_tenant';
+        draft.homeTenantId = verified.homeTenantId;
+      }
+    }
     return true;
   }
 

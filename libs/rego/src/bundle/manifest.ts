@@ -31,6 +31,11 @@ export interface CoreSdkModuleEntry {
   entrypoints: Record<string, number>;
   /** Built-ins the module calls on the host; pass them to `loadCompiledPolicy`. */
   hostBuiltins: string[];
+  /**
+   * The compiler found the policy pure (no clock, randomness, network or print built-in):
+   * a loader may reuse a decision for an identical input. Absent means unknown: do not.
+   */
+  pure?: boolean;
 }
 
 export interface CoreSdkMetadata {

@@ -25,6 +25,8 @@ export interface BundleModule {
   wasm: Uint8Array;
   entrypoints: Record<string, number>;
   hostBuiltins: string[];
+  /** CompileResult.pure; recorded in the (signed) manifest only when true. */
+  pure?: boolean;
 }
 
 export interface BuildBundleOptions {
@@ -60,6 +62,7 @@ export async function buildBundle(
       module: path,
       entrypoints: module.entrypoints,
       hostBuiltins: module.hostBuiltins,
+      ...(module.pure === true && { pure: true }),
     };
     if (module.tenant === null) global = entry;
     else entries[module.tenant] = entry;

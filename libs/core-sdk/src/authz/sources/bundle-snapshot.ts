@@ -37,7 +37,12 @@ export async function snapshotFromBundle(
     throw PolicySourceError.unreadable(origin, reason);
   }
   const global: CompiledModule = bundle.global
-    ? { name: 'global', wasm: bundle.global.wasm, hostBuiltins: bundle.global.hostBuiltins }
+    ? {
+        name: 'global',
+        wasm: bundle.global.wasm,
+        hostBuiltins: bundle.global.hostBuiltins,
+        pure: bundle.global.pure === true,
+      }
     : opaBuiltModule(bundle.manifest.wasm, bundle.files, origin, options.entrypoint);
   const tenants = new Map<string, CompiledModule>();
   for (const [tenant, module] of bundle.tenants)
@@ -45,6 +50,7 @@ export async function snapshotFromBundle(
       name: `tenant:${tenant}`,
       wasm: module.wasm,
       hostBuiltins: module.hostBuiltins,
+      pure: module.pure === true,
     });
   return {
     revision:
@@ -79,7 +85,8 @@ function opaBuiltModule(
   } catch (error) {
     throw PolicySourceError.unreadable(origin, `${resolver.module}: ${(error as Error).message}`);
   }
-  return { name: 'global', wasm, hostBuiltins };
+  // Built elsewhere (e.g. `opa build`): which built-ins run inside it is unknown.
+  return { name: 'global', wasm, hostBuiltins, pure: false };
 }
 
 /**

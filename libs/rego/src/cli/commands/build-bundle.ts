@@ -76,6 +76,7 @@ export async function writeBundleOutput(
       wasm: target.result.wasm,
       entrypoints: target.result.entrypoints,
       hostBuiltins: target.result.hostBuiltins,
+      pure: target.result.pure,
     };
   });
   let built;
