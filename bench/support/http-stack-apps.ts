@@ -18,15 +18,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { Authorize, Claims, CoreSdkModule, Tenant } from '../../libs/core-sdk/src';
+import { Authorize, Claims, CoreSdkModule, Tenant, TenantContext } from '../../libs/core-sdk/src';
 
 export type AdapterName = 'express' | 'fastify';
 /**
- * `coresdk-uncached`: the same stack with `[policies].decision_cache = 0`, so every request
+ * `coresdk`: the whole stack, the handler reading the caller from `TenantContext` (no
+ * handler parameters, like the bare handler: Nest then takes the same path for both).
+ * `coresdk-uncached`: the same with `[policies].decision_cache = 0`, so every request
  * evaluates its tenant's Wasm module (this bench's three tokens on one route otherwise hit
  * the decision cache on every request after the first few).
+ * `coresdk-params`: the same stack, the handler taking `@Tenant()` and `@Claims()`
+ * parameters: what Nest's parameter pipeline adds (it runs for any decorated parameter).
  */
-export type StackName = 'bare' | 'coresdk' | 'coresdk-uncached';
+export type StackName = 'bare' | 'coresdk' | 'coresdk-uncached' | 'coresdk-params';
 
 const ISSUER = 'https://bench.issuer';
 const AUDIENCE = 'coresdk-bench';
@@ -42,6 +46,17 @@ class BareWhoamiController {
 
 @Controller('whoami')
 class CoreSdkWhoamiController {
+  constructor(private readonly tenant: TenantContext) {}
+
+  @Authorize('whoami:read')
+  @Get()
+  whoami(): { tenant_id: string; sub: string | null } {
+    return { tenant_id: this.tenant.tenantId, sub: this.tenant.subject };
+  }
+}
+
+@Controller('whoami')
+class CoreSdkWhoamiParamsController {
   @Authorize('whoami:read')
   @Get()
   whoami(
@@ -103,7 +118,11 @@ export async function createBenchApp(request: BenchAppRequest): Promise<INestApp
           tenants: TENANTS.map((id) => ({ id })),
         }),
       ],
-      controllers: [CoreSdkWhoamiController],
+      controllers: [
+        request.stack === 'coresdk-params'
+          ? CoreSdkWhoamiParamsController
+          : CoreSdkWhoamiController,
+      ],
     })
     class CoreSdkBenchModule {}
     rootModule = CoreSdkBenchModule;

@@ -4,6 +4,7 @@ import { AuditDraft, attachAuditDraft } from './audit-draft';
 import type { AuditRecord } from './audit-record.interface';
 import type { AuditSink } from './audit-sink.interface';
 import { auditSpanAttributes, auditEventAttributes } from './audit-span-attributes';
+import { isoTimestamp } from './iso-timestamp';
 
 /** Tracer name under which CoreSDK's request spans appear. */
 export const CORESDK_TRACER = 'coresdk';
@@ -92,7 +93,7 @@ function toRecord(
   const decision = draft.decision ?? (status >= 500 ? 'error' : status >= 400 ? 'deny' : 'allow');
   const reason = draft.reason ?? (finished ? defaultReason(status) : 'client_closed');
   return {
-    timestamp: new Date(draft.arrivedAt).toISOString(),
+    timestamp: isoTimestamp(draft.arrivedAt),
     service,
     tenant_id: draft.tenantId,
     ...(draft.homeTenantId !== undefined && {

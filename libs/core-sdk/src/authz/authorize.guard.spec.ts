@@ -39,6 +39,7 @@ function contextFor(controller: object, handler: string, request: object): Execu
     getClass: () => type,
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => request }),
+    getArgByIndex: (index: number) => [request][index],
   } as unknown as ExecutionContext;
 }
 

@@ -4,6 +4,7 @@ import { getAuditDraft, recordDecision } from '../audit/audit-draft';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
 import { CORE_SDK_CONFIG } from '../core-sdk.constants';
 import { PolicyDeniedException } from '../errors/policy-denied.exception';
+import { httpRequestOf } from '../http-context';
 import { RouteMetadataCache } from '../route-metadata.cache';
 import { readVerifiedTenant } from '../tenant/request-tenant';
 import { AUTHORIZE_METADATA, AuthorizeOptions } from './authorize.decorator';
@@ -42,7 +43,7 @@ export class AuthorizeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const options = this.optionsByRoute.get(context);
     if (!options) return true;
-    const request = context.switchToHttp().getRequest();
+    const request = httpRequestOf<Parameters<typeof requestPath>[0] & { method?: string }>(context);
     const draft = getAuditDraft(request);
     if (draft) draft.action = options.action;
 

@@ -149,32 +149,45 @@ describe('PolicyStore decision memo', () => {
 });
 
 describe('DecisionMemo', () => {
+  const post = (overrides: Partial<PolicyInput> = {}) =>
+    input({ request: { method: 'POST', path: '/x' }, ...overrides });
+
   it('keys cannot be forged by moving text between fields', () => {
     const memo = new DecisionMemo(8);
-    const a = memo.keyOf(input({ action: 'a:b', request: { method: 'GET', path: '/x' } }));
-    const b = memo.keyOf(input({ action: 'a', request: { method: ':bGET', path: '/x' } }));
+    const a = memo.slotOf(post({ request: { method: 'POST', path: '3:/x' } }));
+    const b = memo.slotOf(post({ request: { method: 'POST3:', path: '/x' } }));
     expect(a).not.toBeNull();
-    expect(a).not.toEqual(b);
+    expect(a!.key).not.toEqual(b!.key);
+  });
+
+  it('keeps a plain GET path apart from a detailed key with the same text', () => {
+    const memo = new DecisionMemo(8);
+    const detailed = memo.slotOf(post())!;
+    const plain = memo.slotOf(
+      input({ request: { method: 'GET', path: detailed.key }, resource: null }),
+    )!;
+    expect(plain.plain).toBe(true);
+    memo.remember(detailed, true);
+    expect(memo.recall(plain)).toBeUndefined();
   });
 
   it('tells a null resource from a missing one', () => {
     const memo = new DecisionMemo(8);
-    expect(memo.keyOf(input({ resource: null }))).not.toEqual(
-      memo.keyOf(input({ resource: undefined })),
+    expect(memo.slotOf(post({ resource: null }))!.key).not.toEqual(
+      memo.slotOf(post({ resource: undefined }))!.key,
     );
   });
 
   it('keeps at most perCaller decisions per token', () => {
     const memo = new DecisionMemo(2);
-    const first = input({ request: { method: 'GET', path: '/1' } });
-    const key = (value: PolicyInput) => memo.keyOf(value) as string;
-    memo.remember(first, key(first), true);
-    const second = input({ request: { method: 'GET', path: '/2' } });
-    memo.remember(second, key(second), false);
-    expect(memo.recall(first, key(first))).toBe(true);
-    const third = input({ request: { method: 'GET', path: '/3' } });
-    memo.remember(third, key(third), true);
-    expect(memo.recall(first, key(first))).toBeUndefined();
-    expect(memo.recall(third, key(third))).toBe(true);
+    const slot = (path: string) =>
+      memo.slotOf(input({ resource: null, request: { method: 'GET', path } }))!;
+    memo.remember(slot('/1'), true);
+    memo.remember(slot('/2'), false);
+    memo.remember(slot('/2'), false); // the same key again does not count twice
+    expect(memo.recall(slot('/1'))).toBe(true);
+    memo.remember(slot('/3'), true);
+    expect(memo.recall(slot('/1'))).toBeUndefined();
+    expect(memo.recall(slot('/3'))).toBe(true);
   });
 });

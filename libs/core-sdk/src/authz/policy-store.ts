@@ -256,9 +256,9 @@ export class PolicyStore {
     input: PolicyInput,
   ): PolicyDecision {
     const memo = slot.memo;
-    const key = memo === null ? null : memo.keyOf(input);
-    if (key !== null) {
-      const known = (memo as DecisionMemo).recall(input, key);
+    const remembered = memo === null ? null : memo.slotOf(input);
+    if (remembered !== null) {
+      const known = (memo as DecisionMemo).recall(remembered);
       if (known !== undefined) return known ? slot.allowed : slot.denied;
     }
     const policy = slot.module.name;
@@ -279,7 +279,7 @@ export class PolicyStore {
       return { outcome: 'error', policy, reason: 'memory_budget_exceeded' };
     }
     const allowed = isExactlyTrue(resultSet);
-    if (key !== null) (memo as DecisionMemo).remember(input, key, allowed);
+    if (remembered !== null) (memo as DecisionMemo).remember(remembered, allowed);
     return allowed ? slot.allowed : slot.denied;
   }
 

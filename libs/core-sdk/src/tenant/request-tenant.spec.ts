@@ -10,6 +10,13 @@ describe('request tenant', () => {
     attachVerifiedTenant(request, tenant('acme'));
     expect(readVerifiedTenant(request)?.tenantId).toBe('acme');
     expect(Object.keys(request)).toEqual(['headers']);
+    // The one (symbol) property holds a scope whose tenant cannot be replaced.
+    const [symbol] = Object.getOwnPropertySymbols(request);
+    const scope = (request as Record<symbol, { tenant: VerifiedTenant }>)[symbol];
+    expect(() => {
+      scope.tenant = tenant('globex');
+    }).toThrow(TypeError);
+    expect(readVerifiedTenant(request)?.tenantId).toBe('acme');
     expect(JSON.stringify(request)).toBe('{"headers":{}}');
   });
 

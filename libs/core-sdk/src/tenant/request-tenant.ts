@@ -1,14 +1,8 @@
 import { TenantContextUnavailableError } from '../errors/tenant-context-unavailable.error';
-import { fillTenantScope } from './tenant-context.scope';
+import { existingTenantScope, requestTenantScope } from './tenant-context.scope';
 import type { VerifiedTenant } from './verified-tenant.interface';
 
-/**
- * A symbol property keeps the verified tenant off anything a client controls (headers,
- * query, body) and out of request serialisation; it is set once per request.
- */
-const VERIFIED_TENANT = Symbol('CoreSdk.VerifiedTenant');
-
-type TenantCarrier = { [VERIFIED_TENANT]?: VerifiedTenant; raw?: unknown };
+type TenantCarrier = { raw?: unknown };
 
 /**
  * Express hands guards the Node request itself, Fastify a wrapper whose `raw` is the Node
@@ -22,20 +16,10 @@ function nodeRequest(request: object): TenantCarrier {
 
 /** Records the guard's verdict on the request (Express `req` or Fastify `request`). */
 export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): void {
-  const carrier = nodeRequest(request);
-  if (carrier[VERIFIED_TENANT] !== undefined) {
-    // The guard ran twice for one request (e.g. also bound with @UseGuards): keep the
-    // first verdict, it came from the same Authorization header.
-    return;
-  }
-  Object.defineProperty(carrier, VERIFIED_TENANT, {
-    value: tenant,
-    enumerable: false,
-    writable: false,
-    configurable: false,
-  });
-  // TenantContext reads the tenant from the scope the request hook opened.
-  fillTenantScope(carrier, tenant);
+  // Kept in the request's tenant scope (the one TenantContext reads). If the guard runs
+  // twice for one request (e.g. also bound with @UseGuards), the first verdict stays: it
+  // came from the same Authorization header.
+  requestTenantScope(nodeRequest(request)).fill(tenant);
 }
 
 /**
@@ -45,7 +29,7 @@ export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): v
  * (authorization, throttling, audit) read the caller from here.
  */
 export function readVerifiedTenant(request: object): VerifiedTenant | undefined {
-  return nodeRequest(request)[VERIFIED_TENANT];
+  return existingTenantScope(nodeRequest(request))?.tenant;
 }
 
 /** Like `readVerifiedTenant`, but a missing tenant is the caller's programming mistake. */

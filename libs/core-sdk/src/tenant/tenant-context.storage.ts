@@ -4,11 +4,11 @@ import type { VerifiedTenant } from './verified-tenant.interface';
 /**
  * One request's tenant scope. The scope is entered before the guards run (from a native
  * hook of the HTTP adapter, see `tenant-context.hooks.ts`) and TenantGuard fills in the
- * tenant once the token is verified, so the object is mutable; `tenant` stays undefined on
- * `@Public()` routes and on rejected requests.
+ * tenant once the token is verified; `tenant` stays undefined on `@Public()` routes and on
+ * rejected requests.
  */
 export interface TenantScope {
-  tenant: VerifiedTenant | undefined;
+  readonly tenant: VerifiedTenant | undefined;
 }
 
 /**

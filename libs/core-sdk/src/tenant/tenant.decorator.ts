@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { httpRequestOf } from '../http-context';
 import { requireVerifiedTenant } from './request-tenant';
 
 /** Handler parameter: the verified tenant id of the request. */
 export const Tenant = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string =>
-    requireVerifiedTenant(context.switchToHttp().getRequest<object>(), '@Tenant()').tenantId,
+    requireVerifiedTenant(httpRequestOf<object>(context), '@Tenant()').tenantId,
 );

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CoreSdkConfig } from '../config/core-sdk-config.interface';
+import { httpRequestOf } from '../http-context';
 import { RouteMetadataCache } from '../route-metadata.cache';
 import { CORE_SDK_CONFIG, PUBLIC_ROUTE_METADATA } from '../core-sdk.constants';
 import { getAuditDraft, recordDecision } from '../audit/audit-draft';
@@ -58,7 +59,7 @@ export class TenantGuard implements CanActivate {
   /** Synchronous when the token was verified before (the common case): no promise hops. */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const isPublic = this.publicRoutes.get(context);
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    const request = httpRequestOf<{ headers: Record<string, unknown> }>(context);
     // Field writes on the draft rather than recordDecision's merge: this runs per request.
     const draft = getAuditDraft(request);
     if (draft) draft.route = routeTemplate(request as Parameters<typeof routeTemplate>[0]);

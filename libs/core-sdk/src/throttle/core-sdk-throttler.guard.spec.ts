@@ -64,6 +64,7 @@ function exchange(route: keyof Routes, tenantId?: string): Exchange {
     getHandler: () => Routes.prototype[route],
     getClass: () => Routes,
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
+    getArgByIndex: (index: number) => [request, response][index],
   } as unknown as ExecutionContext;
   return { context, headers };
 }

@@ -18,6 +18,7 @@ import { TENANT_THROTTLER_NAME, tenantBudget, tenantKey } from './tenant-rate-li
 import { readVerifiedTenant } from '../tenant/request-tenant';
 import type { VerifiedTenant } from '../tenant/verified-tenant.interface';
 import { RouteMetadataCache } from '../route-metadata.cache';
+import { httpRequestOf, httpResponseOf } from '../http-context';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 
 /** Phase 1 limits the service as a whole: every request counts against one counter. */
@@ -78,9 +79,8 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
     const incrementSync = this.incrementSync;
     const plan = incrementSync === null ? null : this.planFor(context);
     if (incrementSync === null || plan === null) return super.canActivate(context);
-    const http = context.switchToHttp();
-    const req = http.getRequest<HttpRequest>();
-    const res = http.getResponse<HttpResponse>();
+    const req = httpRequestOf<HttpRequest>(context);
+    const res = httpResponseOf<HttpResponse>(context);
     try {
       for (const throttler of plan) {
         if (throttler.skip) continue;

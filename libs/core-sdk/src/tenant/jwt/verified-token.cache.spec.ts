@@ -10,6 +10,20 @@ const entry = (tenantId: string, kid = 'k1', expiresAtMs = 10_000): CachedVerifi
 });
 
 describe('VerifiedTokenCache', () => {
+  it('answers only the exact token, even for tokens that end alike', () => {
+    const signature = 'S'.repeat(64);
+    const acmeToken = `header.acme-payload.${signature}`;
+    const forged = `header.globex-payload.${signature}`;
+    const cache = new VerifiedTokenCache(10, () => true);
+    cache.set(acmeToken, entry('acme'));
+    expect(cache.get(forged, 0)).toBeUndefined();
+    expect(cache.get(acmeToken, 0)?.tenantId).toBe('acme');
+    // A second verified token with the same ending takes the entry over; both stay exact.
+    cache.set(forged, entry('globex'));
+    expect(cache.get(forged, 0)?.tenantId).toBe('globex');
+    expect(cache.get(acmeToken, 0)).toBeUndefined();
+  });
+
   it('returns an entry until its token expires', () => {
     const cache = new VerifiedTokenCache(10, () => true);
     cache.set('t', entry('acme', 'k1', 1_000));
