@@ -160,9 +160,9 @@ function better(a: Measurement | undefined, b: Measurement): Measurement {
 }
 
 async function main(): Promise<void> {
-  const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 8);
+  const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 6);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const fixture = await createFixture();
   const best = new Map<string, Measurement>();
   try {

@@ -97,7 +97,13 @@ import { RedisThrottlerStorage } from './throttle/redis-throttler.storage';
       inject: [CORE_SDK_CONFIG],
       useFactory: (config: CoreSdkConfig): ThrottlerModuleOptions => ({
         throttlers: [
-          { name: 'default', limit: config.rateLimit.limit, ttl: config.rateLimit.ttlMs },
+          {
+            name: 'default',
+            limit: config.rateLimit.limit,
+            ttl: config.rateLimit.ttlMs,
+            // Retry-After is set by CoreSdkThrottlerGuard on every 429 regardless.
+            setHeaders: config.rateLimit.serviceHeaders ?? false,
+          },
         ],
       }),
     },

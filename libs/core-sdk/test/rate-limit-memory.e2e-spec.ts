@@ -40,9 +40,9 @@ describe.each(ADAPTERS)('service-wide rate limit, memory storage, on %s', (adapt
     app = undefined;
   });
 
-  async function start(limit: number, ttl: string): Promise<string> {
+  async function start(limit: number, ttl: string, serviceHeaders?: boolean): Promise<string> {
     const options = authzOptions(issuer.jwksFile, policies.dir, {
-      rateLimit: { limit, ttl, storage: 'memory' },
+      rateLimit: { limit, ttl, storage: 'memory', serviceHeaders },
     });
     app = await createApp(adapter, CoreSdkModule.forRoot(options));
     return listen(app);
@@ -64,6 +64,10 @@ describe.each(ADAPTERS)('service-wide rate limit, memory storage, on %s', (adapt
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
     }
+    // By default the shared counter is not reported: it would show every tenant the others' traffic.
+    for (const allowed of responses.filter((r) => r.status === 200)) {
+      expect(allowed.rateLimitRemaining).toBeNull();
+    }
 
     // Every one of them, allowed or limited, is audited exactly once.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -71,6 +75,16 @@ describe.each(ADAPTERS)('service-wide rate limit, memory storage, on %s', (adapt
     expect(spans).toHaveLength(200);
     const reasons = countBy(spans.map((s) => String(s.attributes['coresdk.reason'])));
     expect(reasons.rate_limited).toBe(150);
+  });
+
+  it('reports the service-wide counter in X-RateLimit-* only with service_headers', async () => {
+    const base = await start(5, '60s', true);
+    const [first] = await fireConcurrently(1, [`${base}/plain`], () => tokens[0]);
+    expect(first.status).toBe(200);
+    expect(first.rateLimitRemaining).toBe(4);
+    const rest = await fireConcurrently(5, [`${base}/plain`], () => tokens[1]);
+    expect(countStatuses(rest)).toEqual({ 200: 4, 429: 1 });
+    expect(Number(rest.find((r) => r.status === 429)?.retryAfter)).toBeGreaterThanOrEqual(1);
   });
 
   it('counts public routes too, but not requests rejected by authentication', async () => {

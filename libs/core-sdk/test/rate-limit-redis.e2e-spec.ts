@@ -51,7 +51,7 @@ describe('service-wide rate limit, Redis storage', () => {
     const urls: string[] = [];
     for (const adapter of adapters) {
       const options = authzOptions(issuer.jwksFile, policies.dir, {
-        rateLimit: { limit, ttl: '60s', storage: redis.url },
+        rateLimit: { limit, ttl: '60s', storage: redis.url, serviceHeaders: true },
         sdk: { serviceName, failMode },
       });
       const app = await createApp(adapter, CoreSdkModule.forRoot(options));

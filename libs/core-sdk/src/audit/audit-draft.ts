@@ -25,9 +25,10 @@ export interface AuditDraft {
   emitted: boolean;
 }
 
-const AUDIT_DRAFT = Symbol('coresdk.auditDraft');
+/** Drafts by Node request: nothing is added to the request object (see the tenant scope). */
+const drafts = new WeakMap<object, AuditDraft>();
 
-type Carrier = { [AUDIT_DRAFT]?: AuditDraft; raw?: unknown };
+type Carrier = { raw?: unknown };
 
 /**
  * Express hands guards the Node request itself; Fastify wraps it (`request.raw`). The draft
@@ -39,11 +40,11 @@ function nodeRequest(request: unknown): Carrier {
 }
 
 export function attachAuditDraft(request: unknown, draft: AuditDraft): void {
-  nodeRequest(request)[AUDIT_DRAFT] = draft;
+  drafts.set(nodeRequest(request), draft);
 }
 
 export function getAuditDraft(request: unknown): AuditDraft | undefined {
-  return nodeRequest(request)[AUDIT_DRAFT];
+  return drafts.get(nodeRequest(request));
 }
 
 /** Records a decision on the request's draft; the last decision made wins. */

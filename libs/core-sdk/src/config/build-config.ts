@@ -123,6 +123,7 @@ export function buildConfig(
               ttlMs: value<number | null>('rate_limit.per_tenant_ttl') ?? value('rate_limit.ttl'),
             },
       tenants: overrides.rateLimits,
+      serviceHeaders: value('rate_limit.service_headers'),
     },
     audit: {
       sinks: value('audit.sinks'),

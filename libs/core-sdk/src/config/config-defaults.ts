@@ -54,6 +54,8 @@ export function defaultValues(cwd: string): Record<string, unknown> {
     // No per-tenant limit unless configured; its window defaults to [rate_limit].ttl.
     'rate_limit.per_tenant_limit': null,
     'rate_limit.per_tenant_ttl': null,
+    // The service-wide counter is shared by every tenant: off, so no tenant reads the others' traffic.
+    'rate_limit.service_headers': false,
     'audit.sinks': ['otel'],
     'audit.file_dir': resolve(cwd, 'audit'),
     'audit.http_url': null,

@@ -94,6 +94,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   setting('rate_limit', 'algorithm', 'algorithm', 'text'),
   setting('rate_limit', 'per_tenant_limit', 'perTenantLimit', 'integer'),
   setting('rate_limit', 'per_tenant_ttl', 'perTenantTtl', 'duration'),
+  setting('rate_limit', 'service_headers', 'serviceHeaders', 'boolean', {
+    env: 'CORESDK_RATE_LIMIT_SERVICE_HEADERS',
+  }),
   setting('audit', 'sinks', 'sinks', 'text-list'),
   setting('audit', 'file_dir', 'fileDir', 'text'),
   setting('audit', 'http_url', 'httpUrl', 'text'),

@@ -96,6 +96,12 @@ export interface RateLimitSection {
   perTenant: TenantRateLimit | null;
   /** Budgets declared in `[[tenants]]` (`rate_limit = { limit, ttl }`), by tenant id. */
   tenants: Record<string, TenantRateLimit>;
+  /**
+   * Send `X-RateLimit-Limit/Remaining/Reset` of the service-wide counter. That counter is
+   * shared by every tenant, so its `Remaining` tells any caller how busy the others are:
+   * off by default. `Retry-After` on a 429 and the per-tenant headers are always sent.
+   */
+  serviceHeaders: boolean;
 }
 
 export type AuditSinkName = 'otel' | 'file' | 'http';

@@ -60,6 +60,7 @@ export interface CoreSdkModuleOptions {
     algorithm?: 'fixed' | 'sliding';
     perTenantLimit?: number;
     perTenantTtl?: DurationInput;
+    serviceHeaders?: boolean;
   };
   audit?: {
     sinks?: Array<'otel' | 'file' | 'http'>;

@@ -68,6 +68,7 @@ const ENV_ROWS: Array<
   ['CORESDK_POLICY_DECISION_CACHE', '0', (c) => [c.policies.decisionCache, 0]],
   ['CORESDK_RATE_LIMIT', '25', (c) => [c.rateLimit.limit, 25]],
   ['CORESDK_RATE_LIMIT_TTL', '1m30s', (c) => [c.rateLimit.ttlMs, 90_000]],
+  ['CORESDK_RATE_LIMIT_SERVICE_HEADERS', 'true', (c) => [c.rateLimit.serviceHeaders, true]],
   [
     'CORESDK_REDIS_URL',
     'rediss://cache.internal:6380/2',

@@ -30,6 +30,7 @@ entrypoint   = "orders/allow"
 limit   = 7
 ttl     = "1m30s"
 storage = "redis://127.0.0.1:6379"
+service_headers = true
 `;
 
 /** One setting written at each level; the highest level present must win. */
@@ -249,6 +250,7 @@ describe('resolveCoreSdkConfig precedence', () => {
         algorithm: 'fixed',
         perTenant: null,
         tenants: {},
+        serviceHeaders: false,
       },
       audit: {
         sinks: ['otel'],
@@ -312,6 +314,7 @@ describe('resolveCoreSdkConfig precedence', () => {
       algorithm: 'fixed',
       perTenant: null,
       tenants: {},
+      serviceHeaders: true,
     });
   });
 

@@ -19,28 +19,26 @@ export class RequestTenantScope implements TenantScope {
 }
 
 /**
- * One symbol property on the Node request, set when the scope opens: plain assignment, so
- * every request gets the same object shape (a non-writable property, or a WeakMap entry,
- * cost ~1 µs per request).
+ * Scopes by Node request. Nothing is added to the request object: no property a client,
+ * the application or a serialiser could reach, and no change to the object's shape (a
+ * non-writable property cost ~1 µs per request; symbol properties measured no cheaper
+ * than this map, by instruction count, on Express).
  */
-const TENANT_SCOPE = Symbol('CoreSdk.TenantScope');
-
-type ScopeCarrier = { [TENANT_SCOPE]?: RequestTenantScope };
+const scopes = new WeakMap<object, RequestTenantScope>();
 
 /** The request's scope; created on first use (guards can run without the request hook). */
 export function requestTenantScope(nodeRequest: object): RequestTenantScope {
-  const carrier = nodeRequest as ScopeCarrier;
-  let scope = carrier[TENANT_SCOPE];
+  let scope = scopes.get(nodeRequest);
   if (scope === undefined) {
     scope = new RequestTenantScope();
-    carrier[TENANT_SCOPE] = scope;
+    scopes.set(nodeRequest, scope);
   }
   return scope;
 }
 
 /** The request's scope if one was opened or filled, without creating one. */
 export function existingTenantScope(nodeRequest: object): RequestTenantScope | undefined {
-  return (nodeRequest as ScopeCarrier)[TENANT_SCOPE];
+  return scopes.get(nodeRequest);
 }
 
 /**

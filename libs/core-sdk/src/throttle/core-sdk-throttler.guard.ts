@@ -180,9 +180,8 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
       throttler.name,
     );
     if (record.isBlocked) {
-      if (throttler.setHeaders) {
-        this.setResponseHeader(res, throttler.retryAfterHeader, record.timeToBlockExpire);
-      }
+      // Always: a 429 without Retry-After leaves the client guessing.
+      this.setResponseHeader(res, throttler.retryAfterHeader, record.timeToBlockExpire);
       this.refuseRateLimited(req);
     }
     if (throttler.setHeaders) {
@@ -262,9 +261,11 @@ export class CoreSdkThrottlerGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(
     context: ExecutionContext,
-    _detail: ThrottlerLimitDetail,
+    detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    this.refuseRateLimited(context.switchToHttp().getRequest());
+    // The base guard sets Retry-After only with setHeaders; a 429 always carries it.
+    this.setResponseHeader(httpResponseOf(context), 'Retry-After', detail.timeToBlockExpire);
+    this.refuseRateLimited(httpRequestOf(context));
   }
 
   private refuseRateLimited(req: unknown): never {
