@@ -3,26 +3,49 @@ import type { AuditRecorder } from './audit/audit-recorder';
 import { CoreSdkRequestHooks } from './core-sdk.request-hooks';
 import { UnsupportedHttpAdapterError } from './errors/unsupported-http-adapter.error';
 
-/** Records what CoreSdkRequestHooks installs on a fake Express app or Fastify instance. */
+/**
+ * Records what CoreSdkRequestHooks installs on a fake Express app or Fastify instance and
+ * on the HTTP server, which (as with Nest's factories) exists only once `createServer` ran.
+ */
 function fakeAdapter(type: string) {
   const installed: string[] = [];
   const instance = {
     use: (handler: { name: string }) => installed.push(`use:${handler.name}`),
     addHook: (name: string, hook: { name: string }) => installed.push(`${name}:${hook.name}`),
   };
-  const adapter = { getType: () => type, getInstance: () => instance };
-  return { adapter: adapter as unknown as AbstractHttpAdapter, installed };
+  let server: object | undefined;
+  const adapter = {
+    getType: () => type,
+    getInstance: () => instance,
+    getHttpServer: () => server,
+  };
+  const createServer = () => {
+    server = {
+      prependListener: (event: string, listener: { name: string }) =>
+        installed.push(`server:${event}:${listener.name}`),
+    };
+  };
+  return { adapter: adapter as unknown as AbstractHttpAdapter, installed, createServer };
 }
 
 describe('CoreSdkRequestHooks', () => {
   const recorder = {} as AuditRecorder;
 
-  it('on Express opens the audit record before init and the tenant scope at init', () => {
+  it('on Express audits from the server, ahead of Express, and opens the scope at init', () => {
+    const { adapter, installed, createServer } = fakeAdapter('express');
+    const hooks = new CoreSdkRequestHooks(recorder);
+    hooks.beforeInit(adapter); // providers are created before Nest creates the server
+    expect(installed).toEqual([]);
+    createServer();
+    hooks.atInit(adapter);
+    hooks.atInit(adapter);
+    expect(installed).toEqual(['server:request:coreSdkAudit', 'use:coreSdkTenantScope']);
+  });
+
+  it('on Express falls back to a first app.use when there is no server at init', () => {
     const { adapter, installed } = fakeAdapter('express');
     const hooks = new CoreSdkRequestHooks(recorder);
     hooks.beforeInit(adapter);
-    expect(installed).toEqual(['use:coreSdkAudit']);
-    hooks.atInit(adapter);
     hooks.atInit(adapter);
     expect(installed).toEqual(['use:coreSdkAudit', 'use:coreSdkTenantScope']);
   });
@@ -36,11 +59,12 @@ describe('CoreSdkRequestHooks', () => {
   });
 
   it('installs everything at init when the adapter was not known before (testing module)', () => {
-    const { adapter, installed } = fakeAdapter('express');
+    const { adapter, installed, createServer } = fakeAdapter('express');
     const hooks = new CoreSdkRequestHooks(recorder);
     hooks.beforeInit(undefined);
+    createServer();
     hooks.atInit(adapter);
-    expect(installed).toEqual(['use:coreSdkAudit', 'use:coreSdkTenantScope']);
+    expect(installed).toEqual(['server:request:coreSdkAudit', 'use:coreSdkTenantScope']);
   });
 
   it('refuses an adapter it cannot hook into, saying which ones it supports', () => {

@@ -1,5 +1,10 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
-import { installExpressAudit, installFastifyAudit } from './audit/audit-hook';
+import {
+  installExpressAudit,
+  installFastifyAudit,
+  installServerAudit,
+  type RequestEventSource,
+} from './audit/audit-hook';
 import type { AuditRecorder } from './audit/audit-recorder';
 import { UnsupportedHttpAdapterError } from './errors/unsupported-http-adapter.error';
 import {
@@ -13,10 +18,11 @@ import {
  * Installs CoreSDK's per-request hooks on the underlying Express or Fastify server
  * instead of Nest middleware and a global interceptor, which cost far more per request.
  *
- * Two moments matter on Express: the audit hook must come before Nest's body parsers
- * (`beforeInit`, while the module's providers are created) and the tenant scope after them
- * (`atInit`, when Nest registers module middleware, before any route). Fastify's hooks are
- * lifecycle stages, so their order does not depend on when they are added.
+ * On Express the audit hook listens to the HTTP server's `request` event, ahead of Express
+ * itself, as soon as the server exists (at the latest `atInit`); the tenant scope is an
+ * `app.use` handler after Nest's body parsers (`atInit`, when Nest registers module
+ * middleware, before any route). Fastify's hooks are lifecycle stages, so their order does
+ * not depend on when they are added.
  */
 export class CoreSdkRequestHooks {
   private auditInstalled = false;
@@ -26,13 +32,15 @@ export class CoreSdkRequestHooks {
 
   /**
    * Called while the providers are created. `NestFactory.create` has set the adapter by
-   * then; a testing module gets it only later, so `atInit` catches up (on Express the body
-   * parser then runs first, and requests it rejects go unaudited).
+   * then (a testing module only later): Fastify's audit hook goes in now; Express's waits
+   * for the HTTP server, which Nest creates right after the providers.
    */
   beforeInit(adapter: AbstractHttpAdapter | null | undefined): void {
     // No HTTP server: an application context or a microservice.
     if (adapter === undefined || adapter === null) return;
-    this.installAudit(adapter);
+    if (adapterType(adapter) === 'fastify' || serverOf(adapter) !== undefined) {
+      this.installAudit(adapter);
+    }
   }
 
   /** Called from `CoreSdkModule.configure`: after the body parsers, before the routes. */
@@ -54,10 +62,20 @@ export class CoreSdkRequestHooks {
     this.auditInstalled = true;
     if (adapterType(adapter) === 'fastify') {
       installFastifyAudit(adapter.getInstance<FastifyLikeInstance>(), this.recorder);
-    } else {
-      installExpressAudit(adapter.getInstance<ExpressLikeApp>(), this.recorder);
+      return;
     }
+    const server = serverOf(adapter);
+    // Without a server (not seen with Nest's own factories) the first app.use still comes
+    // before every route, though after the body parsers.
+    if (server !== undefined) installServerAudit(server, this.recorder);
+    else installExpressAudit(adapter.getInstance<ExpressLikeApp>(), this.recorder);
   }
+}
+
+/** The adapter's Node HTTP server once Nest has created it. */
+function serverOf(adapter: AbstractHttpAdapter): RequestEventSource | undefined {
+  const server = adapter.getHttpServer() as Partial<RequestEventSource> | undefined;
+  return typeof server?.prependListener === 'function' ? (server as RequestEventSource) : undefined;
 }
 
 function adapterType(adapter: AbstractHttpAdapter): 'express' | 'fastify' {

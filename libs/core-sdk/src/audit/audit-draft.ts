@@ -44,7 +44,9 @@ export function attachAuditDraft(request: unknown, draft: AuditDraft): void {
 }
 
 export function getAuditDraft(request: unknown): AuditDraft | undefined {
-  return drafts.get(nodeRequest(request));
+  // The request itself first: on Express it is the Node request, and reading a `raw` it
+  // lacks walks Express's whole prototype chain on every call.
+  return drafts.get(request as object) ?? drafts.get((request as Carrier).raw as object);
 }
 
 /** Records a decision on the request's draft; the last decision made wins. */

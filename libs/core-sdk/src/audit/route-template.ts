@@ -8,8 +8,10 @@ export function routeTemplate(request: {
   baseUrl?: string;
   routeOptions?: { url?: string };
 }): string | null {
-  if (request.routeOptions?.url) return request.routeOptions.url;
+  // Express first: its request has `route` as an own property, while looking up Fastify's
+  // `routeOptions` on it walks Express's whole prototype chain.
   if (typeof request.route?.path === 'string')
     return `${request.baseUrl ?? ''}${request.route.path}`;
+  if (request.routeOptions?.url) return request.routeOptions.url;
   return null;
 }

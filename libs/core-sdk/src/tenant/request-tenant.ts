@@ -29,7 +29,10 @@ export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): v
  * (authorization, throttling, audit) read the caller from here.
  */
 export function readVerifiedTenant(request: object): VerifiedTenant | undefined {
-  return existingTenantScope(nodeRequest(request))?.tenant;
+  // The request itself first: on Express it is the Node request (see getAuditDraft).
+  const scope =
+    existingTenantScope(request) ?? existingTenantScope((request as TenantCarrier).raw as object);
+  return scope?.tenant;
 }
 
 /** Like `readVerifiedTenant`, but a missing tenant is the caller's programming mistake. */
