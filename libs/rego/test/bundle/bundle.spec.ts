@@ -79,6 +79,31 @@ function tamper(bytes: Uint8Array, change: (files: Map<string, Uint8Array>) => v
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
 describe('buildBundle / readBundle', () => {
+  it('records which modules the compiler found pure, so loaders may cache their decisions', async () => {
+    const clock = compile(
+      [{ path: 'clock.rego', source: 'package coresdk.authz\n\nallow if time.now_ns() > 0\n' }],
+      { entrypoints: [ENTRYPOINT], regoVersion: 'v1' },
+    );
+    const { bytes } = await buildBundle({
+      entrypoint: ENTRYPOINT,
+      regoVersion: 'v1',
+      modules: [
+        { ...MODULES[0], pure: true },
+        {
+          tenant: 'clocked',
+          wasm: clock.wasm!,
+          entrypoints: clock.entrypoints,
+          hostBuiltins: clock.hostBuiltins,
+          pure: clock.pure,
+        },
+      ],
+    });
+    const bundle = await readBundle(bytes);
+    expect(clock.pure).toBe(false);
+    expect(bundle.global?.pure).toBe(true);
+    expect(bundle.tenants.get('clocked')?.pure).toBeUndefined();
+  });
+
   it('writes OPA’s layout with a manifest naming the modules', async () => {
     const { bytes, manifest } = await buildBundle({
       entrypoint: ENTRYPOINT,
