@@ -105,9 +105,10 @@ describe.each<[FailMode, number]>([
         status: statusWhileDown,
       });
       // Closed: the limiter's rejection is the last word. Open: the request goes on to
-      // @Authorize, whose decision (policy_allow) overwrites the reason while
-      // fail_mode_applied stays set — the record still says fail_mode let it through.
-      expect(record.reason).toBe(failMode === 'open' ? 'policy_allow' : 'rate_limit_unavailable');
+      // @Authorize, whose verdict joins the fail mode's reason (fail_mode_applied stays set).
+      expect(record.reason).toBe(
+        failMode === 'open' ? 'rate_limit_unavailable+policy_allow' : 'rate_limit_unavailable',
+      );
     }
     const statuses = countBy(responses, (response) => response.status);
     expect(Object.keys(statuses).sort()).toEqual(

@@ -139,6 +139,20 @@ describe('AuthorizeGuard', () => {
     );
   });
 
+  it('keeps an earlier fail mode readable next to the policy verdict', async () => {
+    decideNow.mockReturnValue({ outcome: 'allow', policy: 'global' });
+    const guard = await guardFor('open');
+    const { request, draft } = requestFor('acme');
+    // The rate limit's store was down and fail_mode=open let the request on.
+    Object.assign(draft, { failModeApplied: true, reason: 'rate_limit_unavailable' });
+    expect(guard.canActivate(contextFor(ReportsController, 'list', request))).toBe(true);
+    expect(draft).toMatchObject({
+      decision: 'allow',
+      reason: 'rate_limit_unavailable+policy_allow',
+      failModeApplied: true,
+    });
+  });
+
   it('uses the class action and a null resource when the handler has none', async () => {
     decide.mockResolvedValue({ outcome: 'deny', policy: 'global' });
     const guard = await guardFor('open');

@@ -81,8 +81,11 @@ export class AuthorizeGuard implements CanActivate {
       const allowed = decision.outcome === 'allow';
       const draft = getAuditDraft(request);
       if (draft) {
+        const reason = allowed ? 'policy_allow' : 'policy_deny';
         draft.decision = decision.outcome;
-        draft.reason = allowed ? 'policy_allow' : 'policy_deny';
+        // A fail mode applied earlier in the request (the rate limit's store was down)
+        // stays readable next to the policy's verdict: `rate_limit_unavailable+policy_allow`.
+        draft.reason = draft.failModeApplied && draft.reason ? `${draft.reason}+${reason}` : reason;
         draft.policy = decision.policy;
       }
       if (allowed) return true;
