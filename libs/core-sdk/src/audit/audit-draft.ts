@@ -1,3 +1,4 @@
+import { NodeRequestMap } from '../node-request-map';
 import type { AuditDecision } from './audit-record.interface';
 
 /**
@@ -25,28 +26,14 @@ export interface AuditDraft {
   emitted: boolean;
 }
 
-/** Drafts by Node request: nothing is added to the request object (see the tenant scope). */
-const drafts = new WeakMap<object, AuditDraft>();
-
-type Carrier = { raw?: unknown };
-
-/**
- * Express hands guards the Node request itself; Fastify wraps it (`request.raw`). The draft
- * lives on the Node request so middleware and guards find the same one on both adapters.
- */
-function nodeRequest(request: unknown): Carrier {
-  const carrier = request as Carrier;
-  return (carrier.raw as Carrier | undefined) ?? carrier;
-}
+const drafts = new NodeRequestMap<AuditDraft>();
 
 export function attachAuditDraft(request: unknown, draft: AuditDraft): void {
-  drafts.set(nodeRequest(request), draft);
+  drafts.set(request as object, draft);
 }
 
 export function getAuditDraft(request: unknown): AuditDraft | undefined {
-  // The request itself first: on Express it is the Node request, and reading a `raw` it
-  // lacks walks Express's whole prototype chain on every call.
-  return drafts.get(request as object) ?? drafts.get((request as Carrier).raw as object);
+  return drafts.get(request as object);
 }
 
 /** Records a decision on the request's draft; the last decision made wins. */

@@ -85,10 +85,10 @@ export class DecisionMemo {
       caller = { size: 0, byAction: new Map() };
       this.byCaller.set(slot.caller, caller);
     }
-    const known = caller.byAction.get(slot.action);
-    const knownMap = known === undefined ? undefined : slot.plain ? known.plain : known.detailed;
-    if (knownMap !== undefined && knownMap.has(slot.key)) {
-      knownMap.set(slot.key, allowed);
+    let decisions = caller.byAction.get(slot.action);
+    const known = decisions && (slot.plain ? decisions.plain : decisions.detailed);
+    if (known?.has(slot.key)) {
+      known.set(slot.key, allowed);
       return;
     }
     if (caller.size >= this.perCaller) {
@@ -96,8 +96,8 @@ export class DecisionMemo {
       // is simpler than an LRU and costs one evaluation per path afterwards.
       caller.byAction.clear();
       caller.size = 0;
+      decisions = undefined;
     }
-    let decisions = caller.byAction.get(slot.action);
     if (decisions === undefined) {
       decisions = { plain: new Map(), detailed: new Map() };
       caller.byAction.set(slot.action, decisions);

@@ -2,24 +2,13 @@ import { TenantContextUnavailableError } from '../errors/tenant-context-unavaila
 import { existingTenantScope, requestTenantScope } from './tenant-context.scope';
 import type { VerifiedTenant } from './verified-tenant.interface';
 
-type TenantCarrier = { raw?: unknown };
-
-/**
- * Express hands guards the Node request itself, Fastify a wrapper whose `raw` is the Node
- * request. Keeping the tenant on the Node request lets middleware (which sees the Node
- * request on both adapters) find what the guard stored.
- */
-function nodeRequest(request: object): TenantCarrier {
-  const raw = (request as TenantCarrier).raw;
-  return typeof raw === 'object' && raw !== null ? (raw as TenantCarrier) : request;
-}
-
 /** Records the guard's verdict on the request (Express `req` or Fastify `request`). */
 export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): void {
-  // Kept in the request's tenant scope (the one TenantContext reads). If the guard runs
+  // Kept in the request's tenant scope (the one TenantContext reads), keyed by the Node
+  // request so middleware and guards find it on both adapters. If the guard runs
   // twice for one request (e.g. also bound with @UseGuards), the first verdict stays: it
   // came from the same Authorization header.
-  requestTenantScope(nodeRequest(request)).fill(tenant);
+  requestTenantScope(request).fill(tenant);
 }
 
 /**
@@ -29,10 +18,7 @@ export function attachVerifiedTenant(request: object, tenant: VerifiedTenant): v
  * (authorization, throttling, audit) read the caller from here.
  */
 export function readVerifiedTenant(request: object): VerifiedTenant | undefined {
-  // The request itself first: on Express it is the Node request (see getAuditDraft).
-  const scope =
-    existingTenantScope(request) ?? existingTenantScope((request as TenantCarrier).raw as object);
-  return scope?.tenant;
+  return existingTenantScope(request)?.tenant;
 }
 
 /** Like `readVerifiedTenant`, but a missing tenant is the caller's programming mistake. */

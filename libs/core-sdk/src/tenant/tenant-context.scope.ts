@@ -1,3 +1,4 @@
+import { NodeRequestMap } from '../node-request-map';
 import { tenantContextStorage, type TenantScope } from './tenant-context.storage';
 import type { VerifiedTenant } from './verified-tenant.interface';
 
@@ -18,27 +19,24 @@ export class RequestTenantScope implements TenantScope {
   }
 }
 
-/**
- * Scopes by Node request. Nothing is added to the request object: no property a client,
- * the application or a serialiser could reach, and no change to the object's shape (a
- * non-writable property cost ~1 µs per request; symbol properties measured no cheaper
- * than this map, by instruction count, on Express).
- */
-const scopes = new WeakMap<object, RequestTenantScope>();
+const scopes = new NodeRequestMap<RequestTenantScope>();
 
-/** The request's scope; created on first use (guards can run without the request hook). */
-export function requestTenantScope(nodeRequest: object): RequestTenantScope {
-  let scope = scopes.get(nodeRequest);
+/**
+ * The request's scope (Express `req`, Fastify `request` or the Node request); created on
+ * first use, since guards can run without the request hook.
+ */
+export function requestTenantScope(request: object): RequestTenantScope {
+  let scope = scopes.get(request);
   if (scope === undefined) {
     scope = new RequestTenantScope();
-    scopes.set(nodeRequest, scope);
+    scopes.set(request, scope);
   }
   return scope;
 }
 
 /** The request's scope if one was opened or filled, without creating one. */
-export function existingTenantScope(nodeRequest: object): RequestTenantScope | undefined {
-  return scopes.get(nodeRequest);
+export function existingTenantScope(request: object): RequestTenantScope | undefined {
+  return scopes.get(request);
 }
 
 /**
